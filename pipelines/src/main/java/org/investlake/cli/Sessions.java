@@ -1,0 +1,37 @@
+package org.investlake.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.investlake.reference.ReferenceData;
+import org.investlake.warehouse.SparkSessions;
+import org.investlake.warehouse.Warehouse;
+
+/**
+ * The one SparkSession and warehouse a command works on, opened on first use (help and usage errors
+ * never start Spark) and stopped when the launcher exits.
+ */
+final class Sessions {
+  private static SparkSession spark;
+
+  private Sessions() {}
+
+  static Warehouse open(Main options) {
+    if (spark == null) {
+      spark = SparkSessions.create(options.master);
+      if (!options.verbose) {
+        spark.sparkContext().setLogLevel("ERROR");
+      }
+    }
+    return Warehouse.open(spark, options.warehouseUri(), reference(options));
+  }
+
+  static ReferenceData reference(Main options) {
+    return ReferenceData.loadOrBundled(options.config);
+  }
+
+  static void closeAll() {
+    if (spark != null) {
+      spark.stop();
+      spark = null;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.investlake.cli;
+
+import org.apache.spark.sql.AnalysisException;
+
+/** Turns an exception into one sentence a user can act on. */
+final class UserMessages {
+  private UserMessages() {}
+
+  static String describe(Throwable ex) {
+    Throwable root = ex;
+    while (root.getCause() != null && root.getCause() != root
+        && !(root instanceof AnalysisException)) {
+      root = root.getCause();
+    }
+    String name = root.getClass().getName();
+    if (name.contains("ConcurrentModification") || name.contains("ConcurrentAppend")
+        || name.contains("ConcurrentWrite") || name.contains("ConcurrentDelete")) {
+      return "another load or build is writing to the same warehouse; try again when it has finished";
+    }
+    if (root instanceof AnalysisException a) {
+      return "SQL error: " + firstLine(a.getSimpleMessage());
+    }
+    String msg = root.getMessage();
+    return msg == null ? root.getClass().getSimpleName() : firstLine(msg);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

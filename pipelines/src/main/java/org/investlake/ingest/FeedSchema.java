@@ -1,0 +1,88 @@
+package org.investlake.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A feed's source contract, read from {@code schemas/<feed>.yaml}: columns with their aliases, type
+ * and unit, the header rule that recognises the feed, the silver key, and the quality rules with
+ * their action and Chinese message.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FeedSchema(
+    String feed,
+    String description,
+    Identify identify,
+    List<String> key,
+    List<ColumnSpec> columns,
+    List<RuleSpec> rules) {
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The header names a file must show to be this feed: one of each list. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Identify(
+      @com.fasterxml.jackson.annotation.JsonProperty("any_of") List<String> anyOf,
+      @com.fasterxml.jackson.annotation.JsonProperty("and_any_of") List<String> andAnyOf) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ColumnSpec(
+      String name, String label, String type, String unit, boolean required, List<String> aliases) {
+    public boolean isAmount() {
+      return "amount".equals(type);
+    }
+  }
+
+  /** A quality rule: drop (row to quarantine), warn (row loads, counted) or fail (file rejected). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record RuleSpec(String id, String action, String column, String message) {}
+
+  public static FeedSchema load(String feed) {
+    String path = "schemas/" + feed + ".yaml";
+    try (InputStream in = FeedSchema.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no schema for feed '" + feed + "' (" + path + ")");
+      }
+      return YAML.readValue(in, FeedSchema.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Optional<ColumnSpec> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  public RuleSpec rule(String id) {
+    return rules.stream()
+        .filter(r -> r.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("rule " + id + " not declared in schemas/" + feed + ".yaml"));
+  }
+
+  /** The rule's message with {placeholders} filled in. */
+  public String message(String ruleId, Map<String, String> values) {
+    String m = rule(ruleId).message();
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      m = m.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
+    }
+    return m;
+  }
+
+  /** Whether a header that matched {@code matched} columns is this feed's header. */
+  public boolean identifies(java.util.Set<String> matched) {
+    boolean first = identify.anyOf().stream().anyMatch(matched::contains);
+    boolean second = identify.andAnyOf() == null || identify.andAnyOf().stream().anyMatch(matched::contains);
+    return first && second;
+  }
+}

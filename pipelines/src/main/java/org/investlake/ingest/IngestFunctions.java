@@ -1,0 +1,23 @@
+package org.investlake.ingest;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
+import org.investlake.reference.Labels;
+
+/**
+ * The parsing rules of SPEC §3 as Spark SQL functions, so sql/silver reads like the contract and
+ * there is one implementation of each rule ({@link Numbers}, {@link Periods}, {@link Labels}).
+ */
+public final class IngestFunctions {
+  private IngestFunctions() {}
+
+  public static void register(SparkSession spark) {
+    spark.udf().register("il_amount", (UDF1<String, Double>) Numbers::amountOrNull, DataTypes.DoubleType);
+    spark.udf().register("il_amount_invalid", (UDF1<String, Boolean>) Numbers::amountInvalid, DataTypes.BooleanType);
+    spark.udf().register("il_growth", (UDF1<String, Double>) Numbers::growthOrNull, DataTypes.DoubleType);
+    spark.udf().register("il_growth_invalid", (UDF1<String, Boolean>) Numbers::growthInvalid, DataTypes.BooleanType);
+    spark.udf().register("il_period", (UDF1<String, String>) Periods::parseToString, DataTypes.StringType);
+    spark.udf().register("il_label", (UDF1<String, String>) Labels::rowLabel, DataTypes.StringType);
+  }
+}

@@ -1,0 +1,217 @@
+package org.investlake.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.investlake.warehouse.SqlFiles;
+import org.investlake.warehouse.TableDoc;
+import org.investlake.warehouse.TableStore;
+import org.investlake.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads one delivered file: bronze (as delivered) → silver (typed and conformed through
+ * sql/silver/FEED.sql, merged on the feed's key) and ops (quarantine, quality results, load log).
+ *
+ * <p>Writes go in this order, each one Delta commit: the raw file copy, bronze, silver, quarantine,
+ * quality results, and last the load log. The load log row is what marks a file as loaded, so a load
+ * that dies midway is simply loaded again; silver only ever sees a whole file's valid rows at once.
+ */
+public final class LoadJob {
+  private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
+  private static final int REASONS_SHOWN = 5;
+
+  private final Warehouse warehouse;
+  private final TableStore store;
+  private final LoadRecorder recorder;
+  private String feed;
+  private Optional<YearMonth> period = Optional.empty();
+
+  private LoadJob(Warehouse warehouse) {
+    this.warehouse = warehouse;
+    this.store = new TableStore(warehouse);
+    this.recorder = new LoadRecorder(warehouse, store);
+  }
+
+  public static LoadJob on(Warehouse warehouse) {
+    IngestFunctions.register(warehouse.spark());
+    return new LoadJob(warehouse);
+  }
+
+  /** The feed of every file; null (the default) recognises each file from its header. */
+  public LoadJob feed(String feed) {
+    this.feed = feed;
+    return this;
+  }
+
+  /** The period to assume when a file names none (load --period). */
+  public LoadJob period(YearMonth period) {
+    this.period = Optional.ofNullable(period);
+    return this;
+  }
+
+  public FileLoadResult execute(Path path) {
+    Timestamp started = new Timestamp(System.currentTimeMillis());
+    InputFile file;
+    try {
+      file = InputFile.read(path);
+    } catch (IOException e) {
+      return FileLoadResult.rejected(path.getFileName().toString(), feed, null,
+          path + ": 无法读取文件(" + e.getMessage() + ")");
+    }
+    Optional<Row> earlier = recorder.previousSuccessfulLoad(file.sha256());
+    if (earlier.isPresent()) {
+      return new FileLoadResult(file.name(), feed, earlier.get().getString(0), FileLoadResult.Status.SKIPPED,
+          List.of(), 0, 0, 0, 0, List.of(file.name() + ": 内容与已入库的「" + earlier.get().getString(2)
+              + "」完全相同(批次 " + earlier.get().getString(0) + "),未重复入库"));
+    }
+    String loadId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+        + "-" + file.sha256().substring(0, 8);
+    SparkSession spark = warehouse.spark();
+    spark.sparkContext().setJobGroup(loadId, "load " + file.name(), false);
+    keepRawCopy(file);
+    Grid grid = null;
+    FeedSchema schema = null;
+    try {
+      grid = GridReader.forFile(file, spark).read(file);
+      schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
+      FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
+      RowStager stager = new RowStager(schema, layout);
+      List<Grid.Row> dataRows = stager.dataRows(grid);
+      if (dataRows.isEmpty()) {
+        throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
+      }
+      Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
+      RowStager.Staged staged = stager.stage(grid, file, loadId, started, filePeriod);
+      return loadRows(file, grid, schema, layout, stager, staged, loadId, started);
+    } catch (FileRejectedException e) {
+      String feedName = schema != null ? schema.feed() : feed;
+      if (grid != null && schema != null) {
+        writeBronzeAsRows(schema, grid, file, loadId, started);
+      }
+      FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+      recorder.qualityResults(loadId, feedName, file.name(),
+          List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())), started);
+      recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
+      return r;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private FileLoadResult loadRows(InputFile file, Grid grid, FeedSchema schema, FileLayout layout,
+      RowStager stager, RowStager.Staged staged, String loadId, Timestamp started) {
+    SparkSession spark = warehouse.spark();
+    String f = schema.feed();
+    store.append(TableDoc.load("bronze", f),
+        spark.createDataFrame(staged.bronze(), TableDoc.load("bronze", f).declaredSchema()),
+        LoadRecorder.note(loadId, file.name(), "bronze"));
+
+    spark.createDataFrame(staged.staged(), stager.stagedSchema()).createOrReplaceTempView(f + "_staged");
+    Dataset<Row> checked = spark.sql(SqlFiles.load("silver", f)).cache();
+    try {
+      TableDoc silver = TableDoc.load("silver", f);
+      Dataset<Row> valid = checked.where("size(violations) = 0");
+      List<Row> rejected = checked.where("size(violations) > 0")
+          .select("source_row", "violations", "record").orderBy("source_row").collectAsList();
+      List<Row> warned = checked.where("size(violations) = 0 and size(warnings) > 0")
+          .select("source_row", "warnings").orderBy("source_row").collectAsList();
+      List<String> periods = valid.select("period").distinct().orderBy("period")
+          .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+      long loaded = valid.count();
+
+      String[] silverColumns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
+      if (loaded > 0) {
+        store.merge(silver, valid.select(silverColumns[0], java.util.Arrays.copyOfRange(silverColumns, 1, silverColumns.length)),
+            schema.key(), LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", periods)));
+      }
+
+      MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference().city(), file.name());
+      Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
+      List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      for (Row r : rejected) {
+        int rowNumber = r.getInt(0);
+        List<Row> violations = r.getList(1);
+        List<String> ruleIds = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Row v : violations) {
+          String text = messages.render(rowNumber, v);
+          ruleIds.add(v.getString(0));
+          texts.add(text);
+          count(counts, v.getString(0), "drop", text);
+        }
+        String reason = String.join(";", texts);
+        if (reasons.size() < REASONS_SHOWN) {
+          reasons.add(reason);
+        }
+        quarantined.add(new LoadRecorder.QuarantinedRow(rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(2))));
+      }
+      for (Row r : warned) {
+        for (Row w : r.<Row>getList(1)) {
+          count(counts, w.getString(0), "warn", messages.render(r.getInt(0), w));
+        }
+      }
+      recorder.quarantine(loadId, f, file.name(), quarantined, started);
+      recorder.qualityResults(loadId, f, file.name(), new ArrayList<>(counts.values()), started);
+      FileLoadResult result = new FileLoadResult(file.name(), f, loadId,
+          quarantined.isEmpty() ? FileLoadResult.Status.LOADED : FileLoadResult.Status.PARTIAL,
+          periods, staged.staged().size(), (int) loaded, warned.size(), quarantined.size(), reasons);
+      recorder.log(result, file, grid.format(), grid.encoding(), started);
+      LOG.info("loaded {}: {} rows, {} quarantined", file.name(), loaded, quarantined.size());
+      return result;
+    } finally {
+      checked.unpersist();
+    }
+  }
+
+  private static void count(Map<String, LoadRecorder.RuleCount> counts, String rule, String action, String text) {
+    counts.merge(rule, new LoadRecorder.RuleCount(rule, action, 1, text),
+        (a, b) -> new LoadRecorder.RuleCount(rule, action, a.rows() + 1, a.example()));
+  }
+
+  /** A rejected file whose rows could be read still goes to bronze, every row as delivered. */
+  private void writeBronzeAsRows(FeedSchema schema, Grid grid, InputFile file, String loadId, Timestamp at) {
+    List<Row> rows = new ArrayList<>();
+    for (Grid.Row r : grid.rows()) {
+      rows.add(org.apache.spark.sql.RowFactory.create(loadId, file.name(), file.sha256(), r.number(),
+          r.isBlank() ? "blank" : "unparsed", new ArrayList<>(r.cells()), null, at));
+    }
+    if (!rows.isEmpty()) {
+      TableDoc doc = TableDoc.load("bronze", schema.feed());
+      store.append(doc, warehouse.spark().createDataFrame(rows, doc.declaredSchema()),
+          LoadRecorder.note(loadId, file.name(), "bronze (rejected file)"));
+    }
+  }
+
+  /** The delivered bytes, kept under bronze/_files/SHA256/ so nothing delivered is ever lost. */
+  private void keepRawCopy(InputFile file) {
+    try {
+      FileSystem fs = warehouse.fs();
+      org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(
+          warehouse.root() + "/bronze/_files/" + file.sha256() + "/" + file.name());
+      if (!fs.exists(target)) {
+        try (var out = fs.create(target, false)) {
+          out.write(file.bytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot keep a copy of " + file.name() + " in bronze: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+-- gold.region_growth — FAI growth of each county-level unit against its target, ranked (月通报 table 1).
+-- One row per period and region: the 13 ranked units plus the 全市 row (rank empty). A unit without
+-- statistics for a period still gets its row, with empty growth and no rank, so a gap is visible.
+
+with stats as (
+
+    select period, year, month, region_code, ytd_growth_pct
+    from silver.stats
+    where sector_code = 'all'
+
+),
+
+periods as (
+
+    select distinct period, year, month from stats
+
+),
+
+regions as (
+
+    select region_code, region_name, kind
+    from ref_regions
+    where kind in ('city', 'unit')
+
+),
+
+targets as (
+
+    select year, region_code, fai_growth_pct from ref_region_targets
+
+),
+
+rules as (
+
+    select year, drop_fall_pp, drop_under_target_pp from ref_rules
+
+),
+
+join_growth_to_targets as (
+
+    select
+        p.period,
+        p.year,
+        p.month,
+        r.region_code,
+        r.region_name,
+        r.kind,
+        -- growth as published: one decimal; ranks and gaps use this value (SPEC §4)
+        cast(round(s.ytd_growth_pct, 1) as decimal(6, 1))   as ytd_growth_pct,
+        cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct
+    from periods as p
+    cross join regions as r
+    left join stats as s on s.period = p.period and s.region_code = r.region_code
+    left join targets as t on t.year = p.year and t.region_code = r.region_code
+
+),
+
+add_previous_period as (
+
+    -- the previous period is the month before in the same year; 1-2月 has none
+    select
+        cur.*,
+        prev.ytd_growth_pct                                  as prev_growth_pct
+    from join_growth_to_targets as cur
+    left join join_growth_to_targets as prev
+        on prev.region_code = cur.region_code
+        and prev.year = cur.year
+        and prev.month = cur.month - 1
+
+),
+
+rank_units as (
+
+    select
+        g.*,
+        g.ytd_growth_pct - g.target_growth_pct               as gap_pp,
+        g.ytd_growth_pct - g.prev_growth_pct                 as change_pp,
+        case when g.kind = 'unit' and g.ytd_growth_pct is not null
+             then rank() over (
+                 partition by g.period, (g.kind = 'unit' and g.ytd_growth_pct is not null)
+                 order by g.ytd_growth_pct desc)
+        end                                                  as rank
+    from add_previous_period as g
+
+),
+
+final as (
+
+    select
+        u.period,
+        u.year,
+        u.month,
+        u.region_code,
+        u.region_name,
+        u.ytd_growth_pct,
+        u.target_growth_pct,
+        cast(u.gap_pp as decimal(6, 1))                      as gap_pp,
+        u.prev_growth_pct,
+        cast(u.change_pp as decimal(6, 1))                   as change_pp,
+        cast(u.rank as int)                                  as rank,
+        u.ytd_growth_pct >= u.target_growth_pct              as meets_target,
+        -- 回落幅度大 or far under target: either rule, with thresholds from the year's config
+        coalesce(u.change_pp <= -ru.drop_fall_pp, false)
+            or coalesce(u.gap_pp <= -ru.drop_under_target_pp, false) as drop_alert
+    from rank_units as u
+    left join rules as ru on ru.year = u.year
+
+)
+
+select * from final

@@ -1,0 +1,79 @@
+-- gold.sector_growth — city-wide FAI growth of each sector against its target (月通报 table 2).
+-- One row per period and sector (全部行业 excluded: that is the 全市 row of gold.region_growth).
+
+with stats as (
+
+    select s.period, s.year, s.month, s.sector_code, s.ytd_growth_pct
+    from silver.stats as s
+    join ref_regions as r on r.region_code = s.region_code and r.kind = 'city'
+    where s.sector_code <> 'all'
+
+),
+
+periods as (
+
+    select distinct period, year, month from stats
+
+),
+
+sectors as (
+
+    select sector_code, sector_name from ref_sectors where sector_code <> 'all'
+
+),
+
+targets as (
+
+    select year, sector_code, fai_growth_pct from ref_sector_targets
+
+),
+
+join_growth_to_targets as (
+
+    select
+        p.period,
+        p.year,
+        p.month,
+        sc.sector_code,
+        sc.sector_name,
+        cast(round(s.ytd_growth_pct, 1) as decimal(6, 1))   as ytd_growth_pct,
+        cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct
+    from periods as p
+    cross join sectors as sc
+    left join stats as s on s.period = p.period and s.sector_code = sc.sector_code
+    left join targets as t on t.year = p.year and t.sector_code = sc.sector_code
+
+),
+
+add_previous_period as (
+
+    select
+        cur.*,
+        prev.ytd_growth_pct                                  as prev_growth_pct
+    from join_growth_to_targets as cur
+    left join join_growth_to_targets as prev
+        on prev.sector_code = cur.sector_code
+        and prev.year = cur.year
+        and prev.month = cur.month - 1
+
+),
+
+final as (
+
+    select
+        period,
+        year,
+        month,
+        sector_code,
+        sector_name,
+        ytd_growth_pct,
+        target_growth_pct,
+        cast(ytd_growth_pct - target_growth_pct as decimal(6, 1)) as gap_pp,
+        prev_growth_pct,
+        cast(ytd_growth_pct - prev_growth_pct as decimal(6, 1))   as change_pp,
+        ytd_growth_pct >= target_growth_pct                       as meets_target
+    from add_previous_period
+
+)
+
+select * from final
