@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
     header = "衡水市抓投资上项目 — investment and project analytics warehouse.",
     description = "Loads the statistical bureau's monthly files into a Delta Lake warehouse and builds the marts.",
     subcommands = {
-      //DEMO
-      //SAMPLE
+      DemoCommand.class,
+      SampleCommand.class,
       LoadCommand.class,
       BuildCommand.class,
       RunCommand.class,

@@ -17,7 +17,10 @@ final class Sessions {
   static Warehouse open(Main options) {
     if (spark == null) {
       spark = SparkSessions.create(options.master);
-      if (!options.verbose) {
+      if (options.verbose) {
+        // per-stage timings and counts of the jobs
+        org.apache.logging.log4j.core.config.Configurator.setLevel("org.investlake", org.apache.logging.log4j.Level.INFO);
+      } else {
         spark.sparkContext().setLogLevel("ERROR");
       }
     }

@@ -118,11 +118,13 @@ public final class LoadJob {
       RowStager stager, RowStager.Staged staged, String loadId, Timestamp started) {
     SparkSession spark = warehouse.spark();
     String f = schema.feed();
+    long t0 = System.nanoTime();
     store.append(TableDoc.load("bronze", f),
         spark.createDataFrame(staged.bronze(), TableDoc.load("bronze", f).declaredSchema()),
         LoadRecorder.note(loadId, file.name(), "bronze"));
 
     spark.createDataFrame(staged.staged(), stager.stagedSchema()).createOrReplaceTempView(f + "_staged");
+    long t1 = System.nanoTime();
     Dataset<Row> checked = spark.sql(SqlFiles.load("silver", f)).cache();
     try {
       TableDoc silver = TableDoc.load("silver", f);
@@ -141,6 +143,7 @@ public final class LoadJob {
             schema.key(), LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", periods)));
       }
 
+      long t2 = System.nanoTime();
       MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference().city(), file.name());
       Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
       List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
@@ -173,7 +176,9 @@ public final class LoadJob {
           quarantined.isEmpty() ? FileLoadResult.Status.LOADED : FileLoadResult.Status.PARTIAL,
           periods, staged.staged().size(), (int) loaded, warned.size(), quarantined.size(), reasons);
       recorder.log(result, file, grid.format(), grid.encoding(), started);
-      LOG.info("loaded {}: {} rows, {} quarantined", file.name(), loaded, quarantined.size());
+      long t3 = System.nanoTime();
+      LOG.info("loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms", file.name(), loaded,
+          quarantined.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
       return result;
     } finally {
       checked.unpersist();

@@ -20,7 +20,7 @@ final class ProjectNames {
       "电力金具", "工程橡胶");
   private static final List<String> RIVERS = List.of("滏阳河", "滹沱河", "清凉江", "索泸河", "江江河", "老盐河");
   private static final Map<String, List<String>> PATTERNS = Map.ofEntries(
-      Map.entry("agriculture", List.of("{p}{n}万亩高标准农田建设项目", "{p}现代农业产业园项目", "{p}{f}万头生猪养殖项目",
+      Map.entry("agriculture", List.of("{p}{k}万亩高标准农田建设项目", "{p}现代农业产业园项目", "{f}{k}万头生猪养殖项目",
           "{p}设施蔬菜基地建设项目")),
       Map.entry("industry", List.of("{f}年产{n}万件{g}项目", "{p}{f}{g}产业园项目", "{f}{g}生产线建设项目")),
       Map.entry("industry_techrenov", List.of("{f}{g}智能化技术改造项目", "{f}{g}生产线升级改造项目")),
@@ -31,7 +31,7 @@ final class ProjectNames {
       Map.entry("municipal", List.of("{p}城区雨污分流改造工程", "{p}老旧小区改造项目", "{p}集中供热管网工程",
           "{p}污水处理厂提标改造工程")),
       Map.entry("real_estate", List.of("{p}{f}·{h}住宅小区项目", "{p}{f}城市综合体项目", "{p}保障性租赁住房项目")),
-      Map.entry("education", List.of("{p}第{n}中学新建项目", "{p}职业教育中心建设项目", "{p}实验小学改扩建项目")),
+      Map.entry("education", List.of("{p}第{k}中学新建项目", "{p}职业教育中心建设项目", "{p}实验小学改扩建项目")),
       Map.entry("culture_tourism", List.of("{p}衡水湖文旅融合项目", "{p}古城保护利用项目", "{p}全民健身中心项目")),
       Map.entry("health", List.of("{p}人民医院新院区建设项目", "{p}中医医院改扩建项目", "{p}疾控中心建设项目")));
   private static final List<String> GENERIC = List.of("{p}{f}产业园基础设施项目", "{p}综合服务中心建设项目");
@@ -81,7 +81,8 @@ final class ProjectNames {
         .replace("{g}", PRODUCTS.get(rnd.nextInt(PRODUCTS.size())))
         .replace("{r}", RIVERS.get(rnd.nextInt(RIVERS.size())))
         .replace("{h}", HOMES.get(rnd.nextInt(HOMES.size())))
-        .replace("{n}", Integer.toString(2 + rnd.nextInt(98)));
+        .replace("{n}", Integer.toString(2 + rnd.nextInt(98)))
+        .replace("{k}", Integer.toString(2 + rnd.nextInt(9)));
   }
 
   static String bond(String place, Random rnd) {

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class ProjectPortfolio {
   private final ProjectCodes codes;
   private final List<Sector> sectors;
   private final List<Project> projects = new ArrayList<>();
+  private final Map<String, Integer> names = new HashMap<>();
   private final Region laggard;
   private final Region collapsing;
   Project badCode;
@@ -187,8 +189,17 @@ final class ProjectPortfolio {
     p.dateStyle = rnd.nextInt(4);
     p.code = codes.next(r.code(), approvalYear, approvalMonth, p.sectorIndex + 1);
     List<Region> units = ref.rankedUnits();
-    String other = ProjectNames.place(units.get(rnd.nextInt(units.size())), ref.city());
+    Region neighbour = units.get(rnd.nextInt(units.size()));
+    if (neighbour.equals(r) && units.size() > 1) {
+      neighbour = units.get((units.indexOf(r) + 1) % units.size());
+    }
+    String other = ProjectNames.place(neighbour, ref.city());
     p.name = ProjectNames.project(p.sector.code(), ProjectNames.place(r, ref.city()), other, rnd);
+    // The same works twice in one place are its phases, as real lists name them.
+    int phase = names.merge(r.code() + p.name, 1, Integer::sum);
+    if (phase > 1) {
+      p.name += "(" + (phase <= 10 ? ExportText.chineseNumber(phase) : Integer.toString(phase)) + "期)";
+    }
     if (r.equals(laggard)) {
       p.finish = 0.70 + 0.15 * rnd.nextDouble();
     } else {

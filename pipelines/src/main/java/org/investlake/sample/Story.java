@@ -120,7 +120,8 @@ final class Story {
     long issuedByJune = all.stream().filter(b -> b.issueMonth() <= 6).count();
     long never = all.stream().filter(b -> b.startMonth > 12).count();
     BondPortfolio.Bond o = portfolio.overspent;
-    lines.add("bonds: " + all.size() + " projects, " + yi(amount) + " issued in 5 batches; " + startedByJune + " of "
+    long batches = all.stream().mapToInt(b -> b.batch).distinct().count();
+    lines.add("bonds: " + all.size() + " projects, " + yi(amount) + " issued in " + batches + " batches; " + startedByJune + " of "
         + issuedByJune + " issued by 6月 have started; " + never + " never start; bad row (1): "
         + BondPortfolio.OVERSPENT_MONTH + "月 " + o.code + " spent above its bond of " + o.amountWan + "万");
   }

@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -46,8 +48,8 @@ final class TableFile implements AutoCloseable {
     if (format.isExcel()) {
       f.book = new XSSFWorkbook();
       // A fixed creation time keeps the workbook's metadata as repeatable as its cells.
-      f.book.getProperties().getCoreProperties().setCreated(Optional.of(
-          java.util.Date.from(java.time.Instant.parse("2023-01-01T00:00:00Z"))));
+      f.book.getProperties().getCoreProperties()
+          .setCreated(Optional.of(Date.from(Instant.parse("2023-01-01T00:00:00Z"))));
       f.sheet = f.book.createSheet(sheetName);
       f.wholeStyle = f.style("#,##0");
       f.decimalStyle = f.style("#,##0.0");

@@ -14,10 +14,10 @@ import org.investlake.TestFiles;
  * The 1-2月 file says the headers one way (县市区, 本年累计(万元), 累计增速(%)) with thousands separators;
  * the 1-3月 file another (地区, 累计完成, 同比增长(%)) and writes −7.0 as 下降7.0.
  */
-final class StatsFixture {
+public final class StatsFixture {
   private StatsFixture() {}
 
-  static Path february(Path dir) {
+  public static Path february(Path dir) {
     return TestFiles.utf8(dir, "2023年1-2月各县市区固定资产投资.csv",
         "2023年1-2月各县市区固定资产投资完成情况,,,",
         "单位:万元,,,",
@@ -29,7 +29,7 @@ final class StatsFixture {
         "注:1-2月数据合并发布。,,,");
   }
 
-  static Path march(Path dir) {
+  public static Path march(Path dir) {
     return TestFiles.utf8(dir, "2023年1-3月各县市区固定资产投资.csv",
         "2023年1-3月各县市区固定资产投资完成情况",
         "单位:万元",
@@ -45,7 +45,7 @@ final class StatsFixture {
    * City-wide by sector, 1-3月, no region column: 工业 +9.1, 其中:工业技术改造 "1.5倍" = +150,
    * 交通运输 下降2.0 = −2.0, 其中:民间投资 −0.5 (no target).
    */
-  static Path marchBySector(Path dir) {
+  public static Path marchBySector(Path dir) {
     return TestFiles.utf8(dir, "2023年1-3月全市分行业固定资产投资.csv",
         "2023年1-3月全市分行业固定资产投资情况",
         "行业领域,同比增长(%)",
