@@ -1,0 +1,107 @@
+package org.investlake.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes Delta tables of the warehouse: creates a table on first write with its comments and
+ * partitioning from its {@link TableDoc}, and appends, replaces periods or merges. Each write is one
+ * Delta commit whose user metadata says which load or build made it, so {@code history} can tell.
+ */
+public final class TableStore {
+  private static final String COMMIT_NOTE = "spark.databricks.delta.commitInfo.userMetadata";
+  private final Warehouse warehouse;
+  /** Table schemas looked up once: resolving a Delta snapshot for every write is costly. */
+  private final java.util.Map<String, StructType> schemas = new java.util.HashMap<>();
+
+  public TableStore(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  /** Creates the table if it does not exist yet, with comments and partitioning. */
+  public void ensure(TableDoc doc, StructType schema) {
+    SparkSession spark = warehouse.spark();
+    if (warehouse.exists(doc.layer(), doc.name())) {
+      warehouse.register(doc.layer(), doc.name());
+      return;
+    }
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + doc.layer());
+    if (spark.catalog().tableExists(doc.qualifiedName())) {
+      spark.sql("DROP TABLE " + doc.qualifiedName()); // a name left over from another warehouse
+    }
+    StructType commented = doc.withComments(schema);
+    String partitions =
+        doc.partitionedBy().isEmpty()
+            ? ""
+            : " PARTITIONED BY (" + String.join(", ", doc.partitionedBy()) + ")";
+    spark.sql(
+        "CREATE TABLE " + doc.qualifiedName() + " (" + commented.toDDL() + ") USING DELTA"
+            + partitions
+            + " COMMENT '" + escape(doc.tableComment()) + "'"
+            + " LOCATION '" + warehouse.location(doc.layer(), doc.name()) + "'");
+    warehouse.markRegistered(doc.layer(), doc.name());
+  }
+
+  public void append(TableDoc doc, Dataset<Row> rows, String note) {
+    ensure(doc, rows.schema());
+    withNote(note, () -> conform(doc, rows).write().format("delta").mode(SaveMode.Append)
+        .save(warehouse.location(doc.layer(), doc.name())));
+  }
+
+  /** Replaces exactly the rows of {@code periods} (a partition column) with {@code rows}. */
+  public void replacePeriods(TableDoc doc, Dataset<Row> rows, Collection<String> periods, String note) {
+    ensure(doc, rows.schema());
+    String in = periods.stream().map(p -> "'" + escape(p) + "'").collect(Collectors.joining(", "));
+    withNote(note, () -> conform(doc, rows).write().format("delta").mode(SaveMode.Overwrite)
+        .option("replaceWhere", "period IN (" + in + ")")
+        .save(warehouse.location(doc.layer(), doc.name())));
+  }
+
+  /** Upserts {@code rows} on {@code keys}: a re-delivered row replaces the one it corrects. */
+  public void merge(TableDoc doc, Dataset<Row> rows, List<String> keys, String note) {
+    ensure(doc, rows.schema());
+    String on = keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+    withNote(note, () -> DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
+        .as("t")
+        .merge(conform(doc, rows).as("s"), on)
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute());
+  }
+
+  /** The rows cast to the table's column order and types, so a write never widens the schema. */
+  private Dataset<Row> conform(TableDoc doc, Dataset<Row> rows) {
+    StructType target = schemas.computeIfAbsent(doc.qualifiedName(),
+        name -> warehouse.spark().table(name).schema());
+    Column[] cols = new Column[target.fields().length];
+    int i = 0;
+    for (StructField f : target.fields()) {
+      cols[i++] = functions.col(f.name()).cast(f.dataType()).as(f.name());
+    }
+    return rows.select(cols);
+  }
+
+  private void withNote(String note, Runnable write) {
+    SparkSession spark = warehouse.spark();
+    spark.conf().set(COMMIT_NOTE, note);
+    try {
+      write.run();
+    } finally {
+      spark.conf().unset(COMMIT_NOTE);
+    }
+  }
+
+  static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("'", "\\'");
+  }
+}
