@@ -46,6 +46,11 @@ final class DemoCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** Pads to a terminal width, counting a Chinese character as two columns. */
+  static String pad(String s, int width) {
+    return s + " ".repeat(Math.max(0, width - ResultPrinter.displayWidth(s)));
+  }
+
   private static void summary(Warehouse w, PrintWriter out) {
     if (!w.exists("gold", "region_growth")) {
       out.println("No gold.region_growth was built.");
@@ -56,8 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     List<Row> rows = w.spark().sql("SELECT rank, region_name, ytd_growth_pct, target_growth_pct, gap_pp, drop_alert "
         + "FROM gold.region_growth WHERE period = '" + latest + "' ORDER BY rank IS NULL, rank, region_code").collectAsList();
     for (Row r : rows) {
-      out.printf("  %3s %-8s %6s%%  (目标 %s%%, 差距 %s)%s%n",
-          r.isNullAt(0) ? "—" : r.get(0), r.getString(1), ResultPrinter.text(r.get(2)), ResultPrinter.text(r.get(3)),
+      out.printf("  %3s %s %6s%%  (目标 %s%%, 差距 %s)%s%n",
+          r.isNullAt(0) ? "—" : r.get(0), pad(r.getString(1), 10), ResultPrinter.text(r.get(2)), ResultPrinter.text(r.get(3)),
           ResultPrinter.text(r.get(4)), r.getBoolean(5) ? "  ⚠ 回落预警" : "");
     }
     List<Row> alerts = w.spark().sql("SELECT period, region_name, ytd_growth_pct, change_pp, gap_pp FROM gold.region_growth "
