@@ -1,9 +1,9 @@
--- silver.stats — FAI statistics typed, validated and conformed to region and sector codes.
--- Runs once per delivered file over the view stats_staged (that file's data rows, every field still
--- the text the bureau wrote; see schemas/stats.yaml for the columns and LoadJob for the staging).
--- Returns one row per staged row: the silver columns, plus `violations` (rules that send the row to
--- ops.quarantine) and `warnings` (rules that let it load but are counted). Parsing functions il_*
--- implement SPEC §3 (org.investlake.ingest.Numbers / Periods / reference.Labels).
+-- silver.stats — FAI statistics typed and conformed to region and sector codes, amounts in 万元.
+-- Runs once per delivered file over the view stats_staged: that file's data rows, each contract
+-- column still the text the bureau wrote (<column>_raw), amounts with their factor to 万元, and the
+-- file's period when its title or `load --period` gave one. The quality rules of schemas/stats.yaml
+-- are then checked on this result (org.investlake.quality.RuleEngine); rows that pass are MERGEd
+-- into silver.stats on (period, region_code, sector_code). Parsing functions il_* implement SPEC §3.
 
 with staged as (
 
@@ -17,36 +17,33 @@ city as (
 
 ),
 
-parsed as (
+parse_text as (
 
     select
         s.*,
-        coalesce(il_period(s.period), s.file_period)                        as period_parsed,
+        coalesce(il_period(s.period_raw), s.file_period)                          as period_parsed,
         -- a file without a region column is city-wide; one without a sector column covers all sectors
         case when array_contains(s.columns_present, 'region')
-             then il_label(s.region) else (select city_code from city) end   as region_label,
+             then il_label(s.region_raw) else (select city_code from city) end     as region_label,
         case when array_contains(s.columns_present, 'sector')
-             then coalesce(nullif(il_label(s.sector), ''), '全部') else '全部' end as sector_label,
-        il_amount(s.ytd_amount) * s.ytd_amount_factor                       as ytd_amount_wan,
-        il_amount(s.prev_ytd_amount) * s.prev_ytd_amount_factor             as prev_ytd_amount_wan,
-        il_growth(s.ytd_growth_pct)                                         as reported_growth_pct
+             then coalesce(nullif(il_label(s.sector_raw), ''), '全部') else '全部' end as sector_label,
+        il_amount(s.ytd_amount_raw) * s.ytd_amount_factor                         as ytd_amount,
+        il_amount(s.prev_ytd_amount_raw) * s.prev_ytd_amount_factor               as prev_ytd_amount,
+        il_growth(s.ytd_growth_pct_raw)                                           as reported_growth
     from staged as s
 
 ),
 
-conformed as (
+conform_codes as (
 
     select
         p.*,
         r.region_code,
         rr.region_name,
+        rr.kind                                                                   as region_kind,
         sl.sector_code,
-        rs.sector_name,
-        cast(substr(p.period_parsed, 1, 4) as int)                          as year,
-        cast(substr(p.period_parsed, 6, 2) as int)                          as month,
-        case when p.prev_ytd_amount_wan > 0 and p.ytd_amount_wan is not null
-             then (p.ytd_amount_wan / p.prev_ytd_amount_wan - 1) * 100 end  as computed_growth_pct
-    from parsed as p
+        rs.sector_name
+    from parse_text as p
     left join ref_region_labels as r  on r.label = p.region_label
     left join ref_regions       as rr on rr.region_code = r.region_code
     left join ref_sector_labels as sl on sl.label = p.sector_label
@@ -54,68 +51,42 @@ conformed as (
 
 ),
 
-checked as (
-
-    select
-        c.*,
-        filter(array(
-            case when c.period_parsed is null
-                 then named_struct('rule', 'period_valid', 'column', 'period', 'value', coalesce(c.period, ''), 'detail', '') end,
-            case when c.month = 1
-                 then named_struct('rule', 'no_january', 'column', 'period', 'value', c.period_parsed, 'detail', '') end,
-            case when c.region_code is null
-                 then named_struct('rule', 'region_known', 'column', 'region', 'value', coalesce(c.region, ''), 'detail', '') end,
-            case when c.sector_code is null
-                 then named_struct('rule', 'sector_known', 'column', 'sector', 'value', coalesce(c.sector, ''), 'detail', '') end,
-            case when il_amount_invalid(c.ytd_amount)
-                 then named_struct('rule', 'number_valid', 'column', 'ytd_amount', 'value', c.ytd_amount, 'detail', '') end,
-            case when il_amount_invalid(c.prev_ytd_amount)
-                 then named_struct('rule', 'number_valid', 'column', 'prev_ytd_amount', 'value', c.prev_ytd_amount, 'detail', '') end,
-            case when il_growth_invalid(c.ytd_growth_pct)
-                 then named_struct('rule', 'number_valid', 'column', 'ytd_growth_pct', 'value', c.ytd_growth_pct, 'detail', '') end,
-            case when c.reported_growth_pct is null and c.computed_growth_pct is null
-                      and not il_growth_invalid(c.ytd_growth_pct)
-                      and not il_amount_invalid(c.ytd_amount) and not il_amount_invalid(c.prev_ytd_amount)
-                 then named_struct('rule', 'growth_present', 'column', 'ytd_growth_pct', 'value', coalesce(c.ytd_growth_pct, ''), 'detail', '') end,
-            case when c.region_code is not null and c.sector_code is not null and c.period_parsed is not null
-                      and count(*) over (partition by c.period_parsed, c.region_code, c.sector_code) > 1
-                 then named_struct('rule', 'duplicate_row', 'column', 'region', 'value', coalesce(c.region, c.sector, ''), 'detail', '') end
-        ), v -> v is not null)                                              as violations,
-        filter(array(
-            case when abs(c.reported_growth_pct - c.computed_growth_pct) > 0.1
-                 then named_struct('rule', 'growth_consistent', 'column', 'ytd_growth_pct',
-                                   'value', cast(c.reported_growth_pct as string),
-                                   'detail', cast(round(c.computed_growth_pct, 1) as string)) end
-        ), v -> v is not null)                                              as warnings
-    from conformed as c
-
-),
-
 final as (
 
     select
-        period_parsed                                                       as period,
-        year,
-        month,
+        period_parsed                                                             as period,
+        cast(substr(period_parsed, 1, 4) as int)                                  as year,
+        cast(substr(period_parsed, 6, 2) as int)                                  as month,
         region_code,
         region_name,
         sector_code,
         sector_name,
-        cast(ytd_amount_wan as decimal(18, 2))                              as ytd_amount_wan,
-        cast(prev_ytd_amount_wan as decimal(18, 2))                         as prev_ytd_amount_wan,
+        cast(ytd_amount as decimal(18, 2))                                        as ytd_amount_wan,
+        cast(prev_ytd_amount as decimal(18, 2))                                   as prev_ytd_amount_wan,
         -- the bureau's growth is on a comparable basis (可比口径) and wins over the amount ratio
-        coalesce(reported_growth_pct, computed_growth_pct)                  as ytd_growth_pct,
-        reported_growth_pct,
-        computed_growth_pct,
-        case when reported_growth_pct is not null then 'reported' else 'computed' end as growth_source,
+        coalesce(reported_growth, (ytd_amount / prev_ytd_amount - 1) * 100)       as ytd_growth_pct,
+        reported_growth                                                           as reported_growth_pct,
+        case when prev_ytd_amount > 0 then (ytd_amount / prev_ytd_amount - 1) * 100 end as computed_growth_pct,
+        case when reported_growth is not null then 'reported' else 'computed' end as growth_source,
         load_id,
         source_file,
         source_row,
         loaded_at,
-        violations,
-        warnings,
+        -- for the quality rules and the quarantine: the text as delivered, and the file's own totals
+        region_kind,
+        sum(case when region_kind = 'unit' then ytd_amount end)
+            over (partition by period_parsed, sector_code)                        as units_ytd_amount,
+        count(case when region_kind = 'unit' then 1 end)
+            over (partition by period_parsed, sector_code)                        as units_in_file,
+        count(*) over (partition by period_parsed, region_code, sector_code)      as copies_in_file,
+        period_raw,
+        region_raw,
+        sector_raw,
+        ytd_amount_raw,
+        prev_ytd_amount_raw,
+        ytd_growth_pct_raw,
         record
-    from checked
+    from conform_codes
 
 )
 

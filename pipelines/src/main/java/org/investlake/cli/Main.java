@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
       BuildCommand.class,
       RunCommand.class,
       SqlCommand.class,
+      HistoryCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

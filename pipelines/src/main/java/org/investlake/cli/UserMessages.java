@@ -7,6 +7,18 @@ final class UserMessages {
   private UserMessages() {}
 
   static String describe(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.investlake.warehouse.WarehouseLock.LockedException) {
+        return firstLine(t.getMessage());
+      }
+      if (t instanceof org.investlake.warehouse.WriteTransaction.IncompleteRollbackException r && r.getCause() != null) {
+        return describe(r.getCause()) + " — and the tables could not all be put back: "
+            + String.join("; ", r.report().outcomes().stream()
+                .filter(o -> o.action() == org.investlake.warehouse.WriteTransaction.Action.REFUSED
+                    || o.action() == org.investlake.warehouse.WriteTransaction.Action.FAILED)
+                .map(o -> o.message()).toList());
+      }
+    }
     Throwable root = ex;
     while (root.getCause() != null && root.getCause() != root
         && !(root instanceof AnalysisException)) {

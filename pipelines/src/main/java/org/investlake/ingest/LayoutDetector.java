@@ -1,5 +1,6 @@
 package org.investlake.ingest;
 
+import org.investlake.quality.FeedSchema;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.investlake.quality.FeedSchema;
+import org.investlake.quality.RuleEngine;
 import org.investlake.warehouse.SqlFiles;
 import org.investlake.warehouse.TableDoc;
 import org.investlake.warehouse.TableStore;
@@ -25,12 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads one delivered file: bronze (as delivered) → silver (typed and conformed through
- * sql/silver/FEED.sql, merged on the feed's key) and ops (quarantine, quality results, load log).
+ * Loads one delivered file: bronze (as delivered) → silver (typed and conformed by
+ * sql/silver/FEED.sql, checked by the rules of schemas/FEED.yaml, merged on the feed's key) and ops
+ * (quarantine, quality results, load log, and a JSON load report).
  *
- * <p>Writes go in this order, each one Delta commit: the raw file copy, bronze, silver, quarantine,
- * quality results, and last the load log. The load log row is what marks a file as loaded, so a load
- * that dies midway is simply loaded again; silver only ever sees a whole file's valid rows at once.
+ * <p>Everything that can reject the whole file is decided before the first table write. Writes then
+ * go in this order, each one Delta commit: the raw file copy, bronze, silver, quarantine, quality
+ * results, and last the load log, whose row is what marks a file as loaded.
  */
 public final class LoadJob {
   private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
@@ -65,6 +69,9 @@ public final class LoadJob {
     return this;
   }
 
+  /** What the checks decided about one file, before anything is written. */
+  private record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
+
   public FileLoadResult execute(Path path) {
     Timestamp started = new Timestamp(System.currentTimeMillis());
     InputFile file;
@@ -87,6 +94,8 @@ public final class LoadJob {
     keepRawCopy(file);
     Grid grid = null;
     FeedSchema schema = null;
+    RowStager.Staged staged = null;
+    Checked checked = null;
     try {
       grid = GridReader.forFile(file, spark).read(file);
       schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
@@ -97,12 +106,13 @@ public final class LoadJob {
         throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
       }
       Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
-      RowStager.Staged staged = stager.stage(grid, file, loadId, started, filePeriod);
-      return loadRows(file, grid, schema, layout, stager, staged, loadId, started);
+      staged = stager.stage(grid, file, loadId, started, filePeriod);
+      checked = check(file, schema, layout, stager, staged);
+      return write(file, grid, checked, loadId, started);
     } catch (FileRejectedException e) {
       String feedName = schema != null ? schema.feed() : feed;
       if (grid != null && schema != null) {
-        writeBronzeAsRows(schema, grid, file, loadId, started);
+        writeBronze(schema, staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started), file, loadId);
       }
       FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
       recorder.qualityResults(loadId, feedName, file.name(),
@@ -110,79 +120,96 @@ public final class LoadJob {
       recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
       return r;
     } finally {
+      if (checked != null) {
+        checked.rows().unpersist();
+      }
       spark.sparkContext().clearJobGroup();
     }
   }
 
-  private FileLoadResult loadRows(InputFile file, Grid grid, FeedSchema schema, FileLayout layout,
-      RowStager stager, RowStager.Staged staged, String loadId, Timestamp started) {
+  /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
+  private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager stager,
+      RowStager.Staged staged) throws FileRejectedException {
     SparkSession spark = warehouse.spark();
-    String f = schema.feed();
-    long t0 = System.nanoTime();
-    store.append(TableDoc.load("bronze", f),
-        spark.createDataFrame(staged.bronze(), TableDoc.load("bronze", f).declaredSchema()),
-        LoadRecorder.note(loadId, file.name(), "bronze"));
-
-    spark.createDataFrame(staged.staged(), stager.stagedSchema()).createOrReplaceTempView(f + "_staged");
-    long t1 = System.nanoTime();
-    Dataset<Row> checked = spark.sql(SqlFiles.load("silver", f)).cache();
-    try {
-      TableDoc silver = TableDoc.load("silver", f);
-      Dataset<Row> valid = checked.where("size(violations) = 0");
-      List<Row> rejected = checked.where("size(violations) > 0")
-          .select("source_row", "violations", "record").orderBy("source_row").collectAsList();
-      List<Row> warned = checked.where("size(violations) = 0 and size(warnings) > 0")
-          .select("source_row", "warnings").orderBy("source_row").collectAsList();
-      List<String> periods = valid.select("period").distinct().orderBy("period")
-          .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-      long loaded = valid.count();
-
-      String[] silverColumns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
-      if (loaded > 0) {
-        store.merge(silver, valid.select(silverColumns[0], java.util.Arrays.copyOfRange(silverColumns, 1, silverColumns.length)),
-            schema.key(), LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", periods)));
-      }
-
-      long t2 = System.nanoTime();
+    spark.createDataFrame(staged.staged(), stager.stagedSchema()).createOrReplaceTempView(schema.feed() + "_staged");
+    Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema).cache();
+    List<Row> failed = rows.where("size(failures) > 0").select("source_row", "failures")
+        .orderBy("source_row").limit(REASONS_SHOWN).collectAsList();
+    if (!failed.isEmpty()) {
+      rows.unpersist();
       MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference().city(), file.name());
-      Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
-      List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
-      List<String> reasons = new ArrayList<>();
-      for (Row r : rejected) {
-        int rowNumber = r.getInt(0);
-        List<Row> violations = r.getList(1);
-        List<String> ruleIds = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (Row v : violations) {
-          String text = messages.render(rowNumber, v);
-          ruleIds.add(v.getString(0));
-          texts.add(text);
-          count(counts, v.getString(0), "drop", text);
-        }
-        String reason = String.join(";", texts);
-        if (reasons.size() < REASONS_SHOWN) {
-          reasons.add(reason);
-        }
-        quarantined.add(new LoadRecorder.QuarantinedRow(rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(2))));
-      }
-      for (Row r : warned) {
-        for (Row w : r.<Row>getList(1)) {
-          count(counts, w.getString(0), "warn", messages.render(r.getInt(0), w));
-        }
-      }
-      recorder.quarantine(loadId, f, file.name(), quarantined, started);
-      recorder.qualityResults(loadId, f, file.name(), new ArrayList<>(counts.values()), started);
-      FileLoadResult result = new FileLoadResult(file.name(), f, loadId,
-          quarantined.isEmpty() ? FileLoadResult.Status.LOADED : FileLoadResult.Status.PARTIAL,
-          periods, staged.staged().size(), (int) loaded, warned.size(), quarantined.size(), reasons);
-      recorder.log(result, file, grid.format(), grid.encoding(), started);
-      long t3 = System.nanoTime();
-      LOG.info("loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms", file.name(), loaded,
-          quarantined.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-      return result;
-    } finally {
-      checked.unpersist();
+      Row first = failed.get(0);
+      Row rule = first.<Row>getList(1).get(0);
+      throw new FileRejectedException(rule.getString(0), messages.render(first.getInt(0), rule) + "(整个文件未入库)");
     }
+    return new Checked(schema, layout, staged, rows);
+  }
+
+  private FileLoadResult write(InputFile file, Grid grid, Checked checked, String loadId, Timestamp started) {
+    FeedSchema schema = checked.schema();
+    String f = schema.feed();
+    Dataset<Row> rows = checked.rows();
+    long t0 = System.nanoTime();
+    writeBronze(schema, checked.staged().bronze(), file, loadId);
+
+    long t1 = System.nanoTime();
+    TableDoc silver = TableDoc.load("silver", f);
+    Dataset<Row> valid = rows.where("size(violations) = 0");
+    List<Row> rejected = rows.where("size(violations) > 0")
+        .select("source_row", "violations", "record").orderBy("source_row").collectAsList();
+    List<Row> warned = rows.where("size(violations) = 0 and size(warnings) > 0")
+        .select("source_row", "warnings").orderBy("source_row").collectAsList();
+    List<String> periods = valid.select("period").distinct().orderBy("period").as(Encoders.STRING()).collectAsList();
+    long loaded = valid.count();
+    if (loaded > 0) {
+      String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
+      store.merge(silver, valid.selectExpr(columns), schema.key(),
+          LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", periods)));
+    }
+
+    long t2 = System.nanoTime();
+    MessageRenderer messages = new MessageRenderer(schema, checked.layout(), warehouse.reference().city(), file.name());
+    Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
+    List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (Row r : rejected) {
+      int rowNumber = r.getInt(0);
+      List<String> ruleIds = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (Row v : r.<Row>getList(1)) {
+        String text = messages.render(rowNumber, v);
+        ruleIds.add(v.getString(0));
+        texts.add(text);
+        count(counts, v.getString(0), "drop", text);
+      }
+      String reason = String.join(";", texts);
+      if (reasons.size() < REASONS_SHOWN) {
+        reasons.add(reason);
+      }
+      quarantined.add(new LoadRecorder.QuarantinedRow(rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(2))));
+    }
+    List<String> warnings = new ArrayList<>();
+    for (Row r : warned) {
+      for (Row w : r.<Row>getList(1)) {
+        String text = messages.render(r.getInt(0), w);
+        count(counts, w.getString(0), "warn", text);
+        if (warnings.size() < REASONS_SHOWN) {
+          warnings.add(text);
+        }
+      }
+    }
+    recorder.quarantine(loadId, f, file.name(), quarantined, started);
+    recorder.qualityResults(loadId, f, file.name(), new ArrayList<>(counts.values()), started);
+    List<String> shown = new ArrayList<>(reasons);
+    warnings.forEach(w -> shown.add("警告 " + w));
+    FileLoadResult result = new FileLoadResult(file.name(), f, loadId,
+        quarantined.isEmpty() ? FileLoadResult.Status.LOADED : FileLoadResult.Status.PARTIAL,
+        periods, checked.staged().staged().size(), (int) loaded, warned.size(), quarantined.size(), shown);
+    recorder.log(result, file, grid.format(), grid.encoding(), started);
+    long t3 = System.nanoTime();
+    LOG.info("loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms", file.name(), loaded,
+        quarantined.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    return result;
   }
 
   private static void count(Map<String, LoadRecorder.RuleCount> counts, String rule, String action, String text) {
@@ -190,18 +217,23 @@ public final class LoadJob {
         (a, b) -> new LoadRecorder.RuleCount(rule, action, a.rows() + 1, a.example()));
   }
 
-  /** A rejected file whose rows could be read still goes to bronze, every row as delivered. */
-  private void writeBronzeAsRows(FeedSchema schema, Grid grid, InputFile file, String loadId, Timestamp at) {
+  private void writeBronze(FeedSchema schema, List<Row> rows, InputFile file, String loadId) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    TableDoc doc = TableDoc.load("bronze", schema.feed());
+    store.append(doc, warehouse.spark().createDataFrame(rows, doc.declaredSchema()),
+        LoadRecorder.note(loadId, file.name(), "bronze"));
+  }
+
+  /** The rows of a file rejected before its layout was known: as delivered, kind unknown. */
+  private static List<Row> unparsedRows(Grid grid, InputFile file, String loadId, Timestamp at) {
     List<Row> rows = new ArrayList<>();
     for (Grid.Row r : grid.rows()) {
-      rows.add(org.apache.spark.sql.RowFactory.create(loadId, file.name(), file.sha256(), r.number(),
+      rows.add(RowFactory.create(loadId, file.name(), file.sha256(), r.number(),
           r.isBlank() ? "blank" : "unparsed", new ArrayList<>(r.cells()), null, at));
     }
-    if (!rows.isEmpty()) {
-      TableDoc doc = TableDoc.load("bronze", schema.feed());
-      store.append(doc, warehouse.spark().createDataFrame(rows, doc.declaredSchema()),
-          LoadRecorder.note(loadId, file.name(), "bronze (rejected file)"));
-    }
+    return rows;
   }
 
   /** The delivered bytes, kept under bronze/_files/SHA256/ so nothing delivered is ever lost. */

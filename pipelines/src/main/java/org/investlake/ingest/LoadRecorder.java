@@ -23,6 +23,8 @@ final class LoadRecorder {
   /** One quarantined row, with its rendered reasons. */
   record QuarantinedRow(int rowNumber, List<String> ruleIds, String reason, Map<String, String> record) {}
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Warehouse warehouse;
   private final TableStore store;
 
@@ -76,6 +78,40 @@ final class LoadRecorder {
         r.rowsWarned(), r.rowsQuarantined(), message, started, new Timestamp(System.currentTimeMillis()));
     store.append(LOAD_LOG, warehouse.spark().createDataFrame(List.of(row), LOAD_LOG.declaredSchema()),
         note(r.loadId(), file.name(), "load_log"));
+    writeReport(r, file, started);
+  }
+
+  /**
+   * The load report as JSON beside the load log (ops/load_reports/LOAD_ID.json), so a clerk's tool
+   * can show it without SQL.
+   */
+  private void writeReport(FileLoadResult r, InputFile file, Timestamp started) {
+    Map<String, Object> report = new java.util.LinkedHashMap<>();
+    report.put("load_id", r.loadId());
+    report.put("file", file.name());
+    report.put("path", file.path().toAbsolutePath().toString());
+    report.put("sha256", file.sha256());
+    report.put("feed", r.feed());
+    report.put("status", r.status().logName());
+    report.put("periods", r.periods());
+    report.put("rows_read", r.rowsRead());
+    report.put("rows_loaded", r.rowsLoaded());
+    report.put("rows_warned", r.rowsWarned());
+    report.put("rows_quarantined", r.rowsQuarantined());
+    report.put("reasons", r.reasons());
+    report.put("started_at", started.toInstant().toString());
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(reportPath(warehouse, r.loadId()));
+      try (var out = warehouse.fs().create(p, true)) {
+        out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot write the load report of " + file.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String reportPath(Warehouse warehouse, String loadId) {
+    return warehouse.root() + "/ops/load_reports/" + loadId + ".json";
   }
 
   static String note(String loadId, String file, String what) {

@@ -1,5 +1,6 @@
 package org.investlake.ingest;
 
+import org.investlake.quality.FeedSchema;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 

@@ -1,5 +1,6 @@
 package org.investlake.ingest;
 
+import org.investlake.quality.FeedSchema;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -82,7 +83,10 @@ final class RowStager {
     return new Staged(bronze, staged, data);
   }
 
-  /** The staging view's schema: context columns, then one text column per contract column. */
+  /**
+   * The staging view's schema: context columns, then per contract column its text as delivered
+   * ({@code <column>_raw}, null when the file has no such column) and, for amounts, the factor to 万元.
+   */
   StructType stagedSchema() {
     StructType s = new StructType()
         .add("load_id", DataTypes.StringType)
@@ -93,7 +97,7 @@ final class RowStager {
         .add("loaded_at", DataTypes.TimestampType)
         .add("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
     for (FeedSchema.ColumnSpec c : schema.columns()) {
-      s = s.add(c.name(), DataTypes.StringType);
+      s = s.add(c.name() + "_raw", DataTypes.StringType);
       if (c.isAmount()) {
         s = s.add(c.name() + "_factor", DataTypes.DoubleType);
       }

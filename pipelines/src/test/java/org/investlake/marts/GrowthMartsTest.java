@@ -11,6 +11,7 @@ import org.investlake.SparkTest;
 import org.investlake.ingest.LoadJob;
 import org.investlake.ingest.StatsFixture;
 import org.investlake.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +27,28 @@ class GrowthMartsTest extends SparkTest {
           + "gap_pp DECIMAL(6,1), prev_growth_pct DECIMAL(6,1), change_pp DECIMAL(6,1), rank INT, "
           + "meets_target BOOLEAN, drop_alert BOOLEAN";
 
-  @TempDir Path dir;
-  Warehouse w;
+  // loaded and built once for the class: every test here only reads, or rebuilds to the same values
+  @TempDir static Path dir;
+  static Warehouse w;
+  static BuildJob.Result firstBuild;
 
-  @BeforeEach
-  void load() {
+  @BeforeAll
+  static void loadAndBuild() {
     w = warehouse(dir);
     LoadJob.on(w).execute(StatsFixture.february(dir.resolve("in")));
     LoadJob.on(w).execute(StatsFixture.march(dir.resolve("in")));
     LoadJob.on(w).execute(StatsFixture.marchBySector(dir.resolve("in")));
+    firstBuild = BuildJob.on(w).execute();
+  }
+
+  @BeforeEach
+  void registerThisWarehouse() {
+    w = warehouse(dir); // other test classes may have pointed the table names elsewhere
   }
 
   @Test
   void regionGrowthHasHandWorkedValues() {
-    BuildJob.Result r = BuildJob.on(w).execute();
-    assertThat(r.periodsByMart().get("region_growth")).containsExactly("2023-02", "2023-03");
+    assertThat(firstBuild.periodsByMart().get("region_growth")).containsExactly("2023-02", "2023-03");
 
     Dataset<Row> expected = rows(REGION_COLUMNS,
         // 1-2月: no previous period; ranks 8.0 > 6.0 > 3.0; 武强县 gap 3.0−8.0 = −5.0 ≤ −3 → alert
@@ -68,7 +76,6 @@ class GrowthMartsTest extends SparkTest {
 
   @Test
   void sectorGrowthHasHandWorkedValues() {
-    BuildJob.on(w).execute();
     Dataset<Row> expected = rows(
         "period STRING, sector_code STRING, ytd_growth_pct DECIMAL(6,1), target_growth_pct DECIMAL(6,1), "
             + "gap_pp DECIMAL(6,1), meets_target BOOLEAN",
@@ -84,7 +91,6 @@ class GrowthMartsTest extends SparkTest {
 
   @Test
   void buildRecomputesOnlyWhatChanged() {
-    BuildJob.on(w).execute();
     assertThat(BuildJob.on(w).execute().nothingBuilt()).as("second build with no new data").isTrue();
     assertThat(BuildJob.on(w).periods(Set.of("2023-03")).execute().periodsByMart().get("region_growth"))
         .containsExactly("2023-03");

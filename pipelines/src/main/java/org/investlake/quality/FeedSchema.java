@@ -1,4 +1,4 @@
-package org.investlake.ingest;
+package org.investlake.quality;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,9 +43,33 @@ public record FeedSchema(
     }
   }
 
-  /** A quality rule: drop (row to quarantine), warn (row loads, counted) or fail (file rejected). */
+  /**
+   * A quality rule: drop (row to quarantine), warn (row loads, counted) or fail (file rejected).
+   * {@code check} is a Spark SQL predicate over the parsed row that must hold; a rule without one is a
+   * file rule the loader checks itself. {@code value} and {@code detail} are SQL expressions filling
+   * the message's {value} and {detail} (value defaults to the column's text as delivered). A rule with
+   * {@code columns} stands for one rule per column, {column} replaced in check and value.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record RuleSpec(String id, String action, String column, String message) {}
+  public record RuleSpec(String id, String action, String column, List<String> columns,
+      String check, String value, String detail, String message) {
+
+    /** One rule per column for a rule over {@code columns}; the rule itself otherwise. */
+    public List<RuleSpec> expand() {
+      if (columns == null || columns.isEmpty()) {
+        return List.of(this);
+      }
+      return columns.stream().map(c -> new RuleSpec(id, action, c, null,
+          check == null ? null : check.replace("{column}", c),
+          value == null ? null : value.replace("{column}", c),
+          detail == null ? null : detail.replace("{column}", c), message)).toList();
+    }
+  }
+
+  /** The row rules (those with a check), expanded per column. */
+  public List<RuleSpec> rowRules() {
+    return rules.stream().filter(r -> r.check() != null).flatMap(r -> r.expand().stream()).toList();
+  }
 
   public static FeedSchema load(String feed) {
     String path = "schemas/" + feed + ".yaml";
