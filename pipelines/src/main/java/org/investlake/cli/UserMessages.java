@@ -7,12 +7,24 @@ final class UserMessages {
   private UserMessages() {}
 
   static String describe(Throwable ex) {
+    String message = describeOne(ex);
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Throwable s : t.getSuppressed()) {
+        if (s instanceof org.investlake.warehouse.WriteTransaction.RolledBack r) {
+          return message + " (undone: " + String.join(", ", r.tables()) + " back at their last good version)";
+        }
+      }
+    }
+    return message;
+  }
+
+  private static String describeOne(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof org.investlake.warehouse.WarehouseLock.LockedException) {
         return firstLine(t.getMessage());
       }
       if (t instanceof org.investlake.warehouse.WriteTransaction.IncompleteRollbackException r && r.getCause() != null) {
-        return describe(r.getCause()) + " — and the tables could not all be put back: "
+        return describeOne(r.getCause()) + " — and the tables could not all be put back: "
             + String.join("; ", r.report().outcomes().stream()
                 .filter(o -> o.action() == org.investlake.warehouse.WriteTransaction.Action.REFUSED
                     || o.action() == org.investlake.warehouse.WriteTransaction.Action.FAILED)

@@ -18,6 +18,10 @@ public final class IngestFunctions {
     spark.udf().register("il_growth", (UDF1<String, Double>) Numbers::growthOrNull, DataTypes.DoubleType);
     spark.udf().register("il_growth_invalid", (UDF1<String, Boolean>) Numbers::growthInvalid, DataTypes.BooleanType);
     spark.udf().register("il_period", (UDF1<String, String>) Periods::parseToString, DataTypes.StringType);
+    spark.udf().register("il_date", (UDF1<String, String>) Periods::dateToString, DataTypes.StringType);
+    spark.udf().register("il_flag", (UDF1<String, Boolean>) Flags::parse, DataTypes.BooleanType);
+    spark.udf().register("il_flag_invalid", (UDF1<String, Boolean>) Flags::invalid, DataTypes.BooleanType);
+    spark.udf().register("il_fold", (UDF1<String, String>) Labels::fold, DataTypes.StringType);
     spark.udf().register("il_label", (UDF1<String, String>) Labels::rowLabel, DataTypes.StringType);
   }
 }

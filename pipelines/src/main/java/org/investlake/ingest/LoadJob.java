@@ -131,6 +131,7 @@ public final class LoadJob {
   private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager stager,
       RowStager.Staged staged) throws FileRejectedException {
     SparkSession spark = warehouse.spark();
+    FeedViews.register(warehouse, schema);
     spark.createDataFrame(staged.staged(), stager.stagedSchema()).createOrReplaceTempView(schema.feed() + "_staged");
     Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema).cache();
     List<Row> failed = rows.where("size(failures) > 0").select("source_row", "failures")
@@ -196,6 +197,13 @@ public final class LoadJob {
         if (warnings.size() < REASONS_SHOWN) {
           warnings.add(text);
         }
+      }
+    }
+    for (String text : TotalRowReconciler.check(schema, checked.layout(), checked.staged().dataRows(),
+        checked.staged().totalRows(), file.name())) {
+      count(counts, "total_reconciles", "warn", text);
+      if (warnings.size() < REASONS_SHOWN) {
+        warnings.add(text);
       }
     }
     recorder.quarantine(loadId, f, file.name(), quarantined, started);

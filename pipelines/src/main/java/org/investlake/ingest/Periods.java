@@ -17,7 +17,8 @@ public final class Periods {
   private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})$");
   private static final Pattern RANGE =
       Pattern.compile("^(\\d{4})年\\s*(\\d{1,2})\\s*" + DASH + "\\s*(\\d{1,2})\\s*月(份)?(累计)?$");
-  private static final Pattern DATE = Pattern.compile("^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})$");
+  private static final Pattern DATE =
+      Pattern.compile("^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(\\s*\\d{1,2}:\\d{2}(:\\d{2})?)?$");
   private static final Pattern IN_TEXT =
       Pattern.compile("(\\d{4})\\s*年\\s*(?:(\\d{1,2})\\s*" + DASH + "\\s*)?(\\d{1,2})\\s*月");
 
@@ -61,6 +62,24 @@ public final class Periods {
   /** The period as stored: {@code YYYY-MM}. */
   public static String format(YearMonth ym) {
     return ym.toString();
+  }
+
+  /** A calendar date in a cell (2023-03-15, 2023/3/15, 2023年3月15日, an Excel date) as YYYY-MM-DD. */
+  public static String dateToString(String raw) {
+    String s = Labels.fold(raw);
+    if (s == null) {
+      return null;
+    }
+    Matcher m = DATE.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3))).toString();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   /** Spark SQL function: the period of a cell as YYYY-MM, or null. */

@@ -25,7 +25,7 @@ final class RowStager {
   private static final Pattern FOOTNOTE =
       Pattern.compile("^(注|说明|备注|资料来源|数据来源|填报说明|填表说明)[0-9::.、]");
 
-  record Staged(List<Row> bronze, List<Row> staged, List<Grid.Row> dataRows) {}
+  record Staged(List<Row> bronze, List<Row> staged, List<Grid.Row> dataRows, List<Grid.Row> totalRows) {}
 
   private final FeedSchema schema;
   private final FileLayout layout;
@@ -35,7 +35,7 @@ final class RowStager {
     this.layout = layout;
   }
 
-  /** The data rows: below the header, neither blank nor a footnote. */
+  /** The data rows: below the header, neither blank, a footnote nor a total row. */
   List<Grid.Row> dataRows(Grid grid) {
     List<Grid.Row> out = new ArrayList<>();
     for (int r = layout.headerRowIndex() + 1; r < grid.rows().size(); r++) {
@@ -51,6 +51,7 @@ final class RowStager {
     List<Row> bronze = new ArrayList<>();
     List<Row> staged = new ArrayList<>();
     List<Grid.Row> data = new ArrayList<>();
+    List<Grid.Row> totals = new ArrayList<>();
     List<String> header = grid.rows().get(layout.headerRowIndex()).cells();
     List<String> present = new ArrayList<>(layout.columnIndex().keySet());
     for (int r = 0; r < grid.rows().size(); r++) {
@@ -59,6 +60,9 @@ final class RowStager {
       Map<String, String> record = kind.equals("data") ? record(header, row) : null;
       bronze.add(RowFactory.create(loadId, file.name(), file.sha256(), row.number(), kind,
           new ArrayList<>(row.cells()), record, loadedAt));
+      if (kind.equals("total")) {
+        totals.add(row);
+      }
       if (!kind.equals("data")) {
         continue;
       }
@@ -80,7 +84,7 @@ final class RowStager {
       }
       staged.add(RowFactory.create(values.toArray()));
     }
-    return new Staged(bronze, staged, data);
+    return new Staged(bronze, staged, data, totals);
   }
 
   /**
@@ -116,7 +120,11 @@ final class RowStager {
       return "blank";
     }
     String first = row.cells().stream().filter(c -> !Labels.isBlank(c)).findFirst().orElse("");
-    return FOOTNOTE.matcher(Labels.fold(first)).find() ? "footnote" : "data";
+    if (FOOTNOTE.matcher(Labels.fold(first)).find()) {
+      return "footnote";
+    }
+    // a trailing 合计 row of a project list is a total to reconcile against, not a project
+    return schema.totalRowLabelsOrEmpty().contains(Labels.rowLabel(first)) ? "total" : "data";
   }
 
   /** Header text → cell text; a repeated header name gets a #2 suffix so no cell is lost. */

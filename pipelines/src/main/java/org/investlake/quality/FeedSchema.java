@@ -22,6 +22,8 @@ public record FeedSchema(
     String description,
     Identify identify,
     List<String> key,
+    @com.fasterxml.jackson.annotation.JsonProperty("total_row_labels") List<String> totalRowLabels,
+    @com.fasterxml.jackson.annotation.JsonProperty("history_columns") Map<String, String> historyColumns,
     List<ColumnSpec> columns,
     List<RuleSpec> rules) {
 
@@ -37,7 +39,8 @@ public record FeedSchema(
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ColumnSpec(
-      String name, String label, String type, String unit, boolean required, List<String> aliases) {
+      String name, String label, String type, String unit, boolean required, List<String> aliases,
+      Map<String, List<String>> values) {
     public boolean isAmount() {
       return "amount".equals(type);
     }
@@ -81,6 +84,11 @@ public record FeedSchema(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Labels that mark a trailing total row (合计) rather than a record of this feed; none for stats. */
+  public List<String> totalRowLabelsOrEmpty() {
+    return totalRowLabels == null ? List.of() : totalRowLabels;
   }
 
   public Optional<ColumnSpec> column(String name) {

@@ -41,13 +41,21 @@ public record TableDoc(
     }
   }
 
+  /**
+   * The doc of layer.name: sql/LAYER/NAME.yml, else the layer's shared sql/LAYER/_layer.yml (bronze:
+   * every feed's raw rows have one shape) with {name} filled in.
+   */
   public static TableDoc load(String layer, String name) {
     String path = "sql/" + layer + "/" + name + ".yml";
-    try (InputStream in = TableDoc.class.getClassLoader().getResourceAsStream(path)) {
+    ClassLoader cl = TableDoc.class.getClassLoader();
+    String shared = "sql/" + layer + "/_layer.yml";
+    boolean own = cl.getResource(path) != null;
+    try (InputStream in = cl.getResourceAsStream(own ? path : shared)) {
       if (in == null) {
         throw new IllegalStateException("table documentation missing: " + path);
       }
-      TableDoc doc = YAML.readValue(in, TableDoc.class);
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      TableDoc doc = YAML.readValue(own ? text : text.replace("{name}", name), TableDoc.class);
       return new TableDoc(
           layer,
           name,

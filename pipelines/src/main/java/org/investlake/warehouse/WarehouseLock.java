@@ -77,7 +77,7 @@ public final class WarehouseLock implements AutoCloseable {
 
   /** The warehouse is locked by another writer (and the wait, if any, is over). */
   public static final class LockedException extends RuntimeException {
-    LockedException(String message) {
+    public LockedException(String message) {
       super(message);
     }
   }

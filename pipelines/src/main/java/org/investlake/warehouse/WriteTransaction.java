@@ -75,13 +75,37 @@ public final class WriteTransaction {
   public static final class IncompleteRollbackException extends RuntimeException {
     private final transient Report report;
 
-    IncompleteRollbackException(Report report, Throwable cause) {
+    public IncompleteRollbackException(Report report, Throwable cause) {
       super("the failed write could not be rolled back completely:\n" + report.summary(), cause);
       this.report = report;
     }
 
     public Report report() {
       return report;
+    }
+  }
+
+  /**
+   * Added by {@link #run} as a suppressed exception to a failure it rolled back completely, so the
+   * message the user sees can say the tables are back at their last good state.
+   */
+  public static final class RolledBack extends RuntimeException {
+    private final transient Report report;
+
+    public RolledBack(Report report) {
+      super("rolled back:\n" + report.summary(), null, false, false);
+      this.report = report;
+    }
+
+    public Report report() {
+      return report;
+    }
+
+    /** The tables put back (restored or deleted). */
+    public List<String> tables() {
+      return report.outcomes().stream()
+          .filter(o -> o.action() == Action.RESTORED || o.action() == Action.DELETED)
+          .map(Outcome::table).toList();
     }
   }
 
@@ -163,8 +187,9 @@ public final class WriteTransaction {
   }
 
   /**
-   * Runs {@code body}; commits when it returns, rolls back when it throws, and rethrows (wrapped in
-   * {@link IncompleteRollbackException} when the rollback could not put everything back).
+   * Runs {@code body}; commits when it returns, rolls back when it throws, and rethrows: the same
+   * exception with a {@link RolledBack} suppressed in it when tables were put back, or wrapped in
+   * {@link IncompleteRollbackException} when the rollback could not put everything back.
    */
   public <T> T run(Supplier<T> body) {
     T result;
@@ -174,6 +199,10 @@ public final class WriteTransaction {
       Report r = rollback();
       if (!r.complete()) {
         throw new IncompleteRollbackException(r, e);
+      }
+      RolledBack note = new RolledBack(r);
+      if (!note.tables().isEmpty()) {
+        e.addSuppressed(note);
       }
       throw e;
     }

@@ -1,0 +1,92 @@
+-- silver.bonds — special-bond projects (地方政府专项债券), one snapshot per project per report month,
+-- typed and conformed (region codes, amounts in 万元, started as a boolean). Runs once per delivered
+-- file over bonds_staged; the rules of schemas/bonds.yaml are checked on this result and passing rows
+-- are MERGEd on (period, project_code). bonds_history is what silver already holds.
+
+with staged as (
+
+    select * from bonds_staged
+
+),
+
+parse_text as (
+
+    select
+        s.*,
+        coalesce(il_period(s.period_raw), s.file_period)                           as period_parsed,
+        upper(il_fold(s.project_code_raw))                                         as code,
+        il_amount(s.bond_amount_raw) * s.bond_amount_factor                        as bond_amount,
+        il_amount(s.annual_plan_raw) * s.annual_plan_factor                        as annual_plan,
+        il_amount(s.completed_ytd_raw) * s.completed_ytd_factor                    as completed_ytd,
+        il_amount(s.bond_spent_raw) * s.bond_spent_factor                          as bond_spent
+    from staged as s
+
+),
+
+conform_codes as (
+
+    select
+        p.*,
+        r.region_code,
+        rr.region_name,
+        cr.region_code                                                             as code_region_code
+    from parse_text as p
+    left join ref_region_labels as r  on r.label = il_label(p.region_raw)
+    left join ref_regions       as rr on rr.region_code = r.region_code
+    left join ref_regions       as cr on cr.region_code = substr(p.code, 6, 6)
+
+),
+
+add_previous_month as (
+
+    select
+        c.*,
+        h.period                                                                   as prev_period,
+        h.completed_ytd_wan                                                        as prev_completed_ytd_wan,
+        h.bond_spent_wan                                                           as prev_bond_spent_wan,
+        row_number() over (partition by c.source_row order by h.period desc)       as nth_previous
+    from conform_codes as c
+    left join bonds_history as h
+        on h.project_code = c.code
+        and substr(h.period, 1, 4) = substr(c.period_parsed, 1, 4)
+        and h.period < c.period_parsed
+
+),
+
+final as (
+
+    select
+        period_parsed                                                              as period,
+        cast(substr(period_parsed, 1, 4) as int)                                   as year,
+        cast(substr(period_parsed, 6, 2) as int)                                   as month,
+        code                                                                       as project_code,
+        il_fold(project_name_raw)                                                  as project_name,
+        region_code,
+        region_name,
+        il_fold(bond_batch_raw)                                                    as bond_batch,
+        cast(bond_amount as decimal(18, 2))                                        as bond_amount_wan,
+        to_date(il_date(issue_date_raw))                                           as issue_date,
+        cast(annual_plan as decimal(18, 2))                                        as annual_plan_wan,
+        cast(completed_ytd as decimal(18, 2))                                      as completed_ytd_wan,
+        cast(bond_spent as decimal(18, 2))                                         as bond_spent_wan,
+        coalesce(il_flag(started_raw), false)                                      as is_started,
+        load_id,
+        source_file,
+        source_row,
+        loaded_at,
+        -- for the quality rules and the quarantine
+        code_region_code,
+        code rlike '^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}$'                 as code_shape_ok,
+        count(*) over (partition by period_parsed, code)                           as copies_in_file,
+        prev_period,
+        prev_completed_ytd_wan,
+        prev_bond_spent_wan,
+        project_code_raw, project_name_raw, region_raw, bond_batch_raw, bond_amount_raw, issue_date_raw,
+        annual_plan_raw, completed_ytd_raw, bond_spent_raw, started_raw, period_raw,
+        record
+    from add_previous_month
+    where nth_previous = 1
+
+)
+
+select * from final
