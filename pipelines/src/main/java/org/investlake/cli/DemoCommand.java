@@ -73,5 +73,43 @@ final class DemoCommand implements Callable<Integer> {
     if (alerts.size() > 12) {
       out.println("  … " + (alerts.size() - 12) + " more: SELECT * FROM gold.region_growth WHERE drop_alert");
     }
+    scorecard(w, out);
+  }
+
+  private static void scorecard(Warehouse w, PrintWriter out) {
+    if (!w.exists("gold", "region_scorecard") || !w.exists("gold", "project_watchlist")) {
+      return;
+    }
+    String latest = w.spark().sql("SELECT max(period) FROM gold.region_scorecard WHERE total_score IS NOT NULL")
+        .first().getString(0);
+    if (latest == null) {
+      return;
+    }
+    List<Row> ranked = w.spark().sql("SELECT rank, region_name, total_score, reason FROM gold.region_scorecard "
+        + "WHERE period = '" + latest + "' AND rank IS NOT NULL ORDER BY rank, region_code").collectAsList();
+    out.println();
+    out.println("Scorecard " + latest + " (综合评价, 100 points; weights in config/targets): top 3 and bottom 3");
+    for (int i = 0; i < ranked.size(); i++) {
+      if (i < 3 || i >= ranked.size() - 3) {
+        Row r = ranked.get(i);
+        out.printf("  %3s %s %6s  %s%n", r.get(0), pad(r.getString(1), 10), ResultPrinter.text(r.get(2)), r.getString(3));
+      } else if (i == 3) {
+        out.println("  …");
+      }
+    }
+    List<Row> interviews = w.spark().sql("SELECT period, region_name, bottom_streak FROM gold.region_scorecard "
+        + "WHERE interview_flag ORDER BY period, region_code").collectAsList();
+    out.println("约谈 list (bottom 3 for 3 consecutive periods): " + (interviews.isEmpty() ? "none" : ""));
+    interviews.stream().filter(r -> r.getString(0).equals(latest))
+        .forEach(r -> out.printf("  %s %s — %d periods in the bottom 3%n", r.getString(0), r.getString(1), r.getInt(2)));
+    long earlier = interviews.stream().filter(r -> !r.getString(0).equals(latest)).count();
+    if (earlier > 0) {
+      out.println("  (and " + earlier + " flags in earlier periods: SELECT * FROM gold.region_scorecard WHERE interview_flag)");
+    }
+    String month = w.spark().sql("SELECT max(period) FROM gold.project_watchlist").first().getString(0);
+    Row lights = w.spark().sql("SELECT count_if(light = 'red'), count_if(light = 'yellow'), count(*) "
+        + "FROM gold.project_watchlist WHERE period = '" + month + "'").first();
+    out.printf("Dispatch list %s (月调度, total investment ≥ 5000万): %d projects, %d red, %d yellow%n",
+        month, lights.getLong(2), lights.getLong(0), lights.getLong(1));
   }
 }

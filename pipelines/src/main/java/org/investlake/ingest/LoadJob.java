@@ -54,7 +54,9 @@ public final class LoadJob {
 
   public static LoadJob on(Warehouse warehouse) {
     IngestFunctions.register(warehouse.spark());
-    return new LoadJob(warehouse);
+    LoadJob job = new LoadJob(warehouse);
+    SilverTables.ensureAll(warehouse, job.store);
+    return job;
   }
 
   /** The feed of every file; null (the default) recognises each file from its header. */
@@ -132,7 +134,7 @@ public final class LoadJob {
       RowStager.Staged staged) throws FileRejectedException {
     SparkSession spark = warehouse.spark();
     FeedViews.register(warehouse, schema);
-    spark.createDataFrame(staged.staged(), stager.stagedSchema()).createOrReplaceTempView(schema.feed() + "_staged");
+    spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema)).createOrReplaceTempView(schema.feed() + "_staged");
     Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema).cache();
     List<Row> failed = rows.where("size(failures) > 0").select("source_row", "failures")
         .orderBy("source_row").limit(REASONS_SHOWN).collectAsList();

@@ -91,7 +91,7 @@ final class RowStager {
    * The staging view's schema: context columns, then per contract column its text as delivered
    * ({@code <column>_raw}, null when the file has no such column) and, for amounts, the factor to 万元.
    */
-  StructType stagedSchema() {
+  static StructType stagedSchema(FeedSchema schema) {
     StructType s = new StructType()
         .add("load_id", DataTypes.StringType)
         .add("source_file", DataTypes.StringType)

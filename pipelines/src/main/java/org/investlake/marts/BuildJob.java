@@ -28,7 +28,8 @@ import org.investlake.warehouse.Warehouse;
  */
 public final class BuildJob {
   /** The marts in build order; each is sql/gold/NAME.sql documented by sql/gold/NAME.yml. */
-  public static final List<String> MARTS = List.of("region_growth", "sector_growth");
+  public static final List<String> MARTS = List.of("region_growth", "sector_growth", "key_project_progress",
+      "bond_progress", "project_watchlist", "city_kpis", "region_scorecard");
   private static final TableDoc BUILD_LOG = TableDoc.load("ops", "build_log");
 
   private final Warehouse warehouse;
@@ -72,9 +73,13 @@ public final class BuildJob {
     for (String mart : MARTS) {
       TableDoc doc = TableDoc.load("gold", mart);
       Map<String, Timestamp> sourceTimes = sourceTimes(doc);
-      if (sourceTimes.isEmpty()) {
+      if (!sourcesExist(doc)) {
         built.put(mart, List.of());
         continue;
+      }
+      if (!warehouse.exists("gold", mart)) {
+        // created even when empty, so the marts built from it can always read it
+        store.ensure(doc, spark.sql(SqlFiles.load("gold", mart)).schema());
       }
       Set<String> periods = periodsToBuild(mart, sourceTimes);
       if (periods.isEmpty()) {
@@ -98,6 +103,10 @@ public final class BuildJob {
       spark.sparkContext().clearJobGroup();
     }
     return new Result(built);
+  }
+
+  private boolean sourcesExist(TableDoc doc) {
+    return doc.sources().stream().allMatch(s -> warehouse.exists(s.split("\\.")[0], s.split("\\.")[1]));
   }
 
   /** Latest load time of the mart's inputs, per period. */

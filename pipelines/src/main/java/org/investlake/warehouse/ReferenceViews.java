@@ -15,7 +15,7 @@ import org.investlake.reference.YearTargets;
 /**
  * Exposes the reference data to SQL as temporary views, so the SQL in sql/ joins targets and codes
  * by name (ref_regions, ref_region_labels, ref_sectors, ref_sector_labels, ref_region_targets,
- * ref_sector_targets, ref_rules). Analysts see the same views in {@code investlake sql}.
+ * ref_sector_targets, ref_rules, ref_kpi_targets). Analysts see the same views in {@code investlake sql}.
  */
 public final class ReferenceViews {
   private ReferenceViews() {}
@@ -48,6 +48,7 @@ public final class ReferenceViews {
     List<Row> regionTargets = new ArrayList<>();
     List<Row> sectorTargets = new ArrayList<>();
     List<Row> rules = new ArrayList<>();
+    List<Row> kpis = new ArrayList<>();
     for (YearTargets y : ref.allTargets().values()) {
       for (Region r : ref.regions()) {
         Double growth = y.faiGrowthPct() == null ? null : y.faiGrowthPct().get(r.code());
@@ -58,7 +59,20 @@ public final class ReferenceViews {
         sectorTargets.add(RowFactory.create(y.year(), e.getKey(), e.getValue()));
       }
       YearTargets.Rules ru = y.rules();
-      rules.add(RowFactory.create(y.year(), ru.dropAlert().fallPp(), ru.dropAlert().underTargetPp()));
+      Map<String, Double> w = ru.scorecard().weights();
+      YearTargets.TrafficLight tl = ru.trafficLight();
+      rules.add(RowFactory.create(y.year(), ru.dropAlert().fallPp(), ru.dropAlert().underTargetPp(),
+          w.get("fai_growth"), w.get("key_project"), w.get("bond_completion"), w.get("start_rate"),
+          ru.scorecard().bottomN(), ru.scorecard().streak(),
+          tl.redBehindPp(), tl.yellowBehindPp(), tl.redLateMonths(), tl.yellowLateMonths(),
+          y.dispatch().minTotalInvestmentWan()));
+      kpis.add(RowFactory.create(y.year(), "fai_growth", "全市固定资产投资增速", y.faiGrowthPct().get(ref.cityTotal().code()), "%"));
+      kpis.add(RowFactory.create(y.year(), "key_project_count", "省市重点项目个数", (double) y.keyProjects().count(), "个"));
+      kpis.add(RowFactory.create(y.year(), "key_project_completed", "省市重点项目完成投资", y.keyProjects().completedYi().get(ref.cityTotal().code()), "亿元"));
+      kpis.add(RowFactory.create(y.year(), "new_start_total_investment", "新开工项目总投资", y.newStart().totalInvestmentYi(), "亿元"));
+      kpis.add(RowFactory.create(y.year(), "new_start_completed", "新开工项目完成投资", y.newStart().completedYi(), "亿元"));
+      kpis.add(RowFactory.create(y.year(), "private_promotion_count", "向民间资本推介项目个数", (double) y.privatePromotion().count(), "个"));
+      kpis.add(RowFactory.create(y.year(), "private_promotion_investment", "向民间资本推介项目总投资", y.privatePromotion().totalInvestmentYi(), "亿元"));
     }
     view(spark, "ref_region_targets",
         "year INT, region_code STRING, fai_growth_pct DOUBLE, key_project_completed_yi DOUBLE",
@@ -66,7 +80,11 @@ public final class ReferenceViews {
     view(spark, "ref_sector_targets",
         "year INT, sector_code STRING, fai_growth_pct DOUBLE", sectorTargets);
     view(spark, "ref_rules",
-        "year INT, drop_fall_pp DOUBLE, drop_under_target_pp DOUBLE", rules);
+        "year INT, drop_fall_pp DOUBLE, drop_under_target_pp DOUBLE, "
+            + "weight_fai_growth DOUBLE, weight_key_project DOUBLE, weight_bond_completion DOUBLE, weight_start_rate DOUBLE, "
+            + "bottom_n INT, streak INT, red_behind_pp DOUBLE, yellow_behind_pp DOUBLE, red_late_months INT, "
+            + "yellow_late_months INT, dispatch_min_wan DOUBLE", rules);
+    view(spark, "ref_kpi_targets", "year INT, kpi_code STRING, kpi_name STRING, target DOUBLE, unit STRING", kpis);
   }
 
   private static void view(SparkSession spark, String name, String ddl, List<Row> rows) {

@@ -186,10 +186,11 @@ public final class TableVersions {
     try {
       spark.sql("RESTORE TABLE delta.`" + location.replace("`", "``") + "` TO VERSION AS OF " + version)
           .collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Delta's errors are AnalysisExceptions: checked, thrown through Scala
       String m = String.valueOf(e.getMessage());
-      if (m.contains("VersionNotFound") || m.contains("Cannot time travel") || m.contains("DELTA_")
-          && m.contains("version")) {
+      // log cleaned up (versions before the oldest checkpoint) or data files vacuumed
+      if (m.contains("DELTA_CANNOT_RESTORE_TABLE_VERSION") || m.contains("DELTA_VERSIONS_NOT_CONTIGUOUS")
+          || m.contains("VersionNotFound") || m.contains("are available in file system")) {
         throw new NoSuchVersionException(qualified + ": version " + version + " can no longer be restored ("
             + firstLine(m) + ")");
       }

@@ -84,10 +84,18 @@ public final class WarehouseLock implements AutoCloseable {
 
   /** Who holds a lock, as written into the lock file. */
   record Info(String pid, String host, Instant started, String command) {
-    static Info mine(String command) {
-      String host = Objects.requireNonNullElse(System.getenv("HOSTNAME"),
-          Objects.requireNonNullElse(System.getenv("COMPUTERNAME"), "?"));
-      return new Info(String.valueOf(ProcessHandle.current().pid()), host, Instant.now(), command);
+    /** This process; the host name is looked up only when it will be shown (exclusive-create mode). */
+    static Info mine(String command, boolean lookUpHost) {
+      String host = Objects.requireNonNullElse(System.getenv("HOSTNAME"), System.getenv("COMPUTERNAME"));
+      if (host == null && lookUpHost) {
+        try {
+          host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+          host = null;
+        }
+      }
+      return new Info(String.valueOf(ProcessHandle.current().pid()), host == null ? "?" : host, Instant.now(),
+          command);
     }
 
     String text(String token) {
@@ -284,7 +292,7 @@ public final class WarehouseLock implements AutoCloseable {
       return new WarehouseLock(h, lockUri, mode); // this thread already holds it
     }
     try {
-      Info mine = Info.mine(b.command);
+      Info mine = Info.mine(b.command, mode == Mode.EXCLUSIVE_CREATE);
       String token = UUID.randomUUID().toString();
       if (mode == Mode.FILE_LOCK) {
         lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);

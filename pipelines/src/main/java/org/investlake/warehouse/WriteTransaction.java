@@ -54,7 +54,11 @@ public final class WriteTransaction {
     FAILED
   }
 
-  /** One touched table after rollback: versions and rows before (as found) and after the rollback. */
+  /**
+   * One touched table after rollback: its recorded version, versions and rows as found (before) and
+   * after the rollback. ABSENT (-1) is "no table"; rows are -1 when not counted (UNCHANGED, REFUSED);
+   * versions are -2 when unknown (FAILED).
+   */
   public record Outcome(String table, long recordedVersion, Action action, long versionBefore,
       long versionAfter, long rowsBefore, long rowsAfter, String message) {}
 
@@ -149,7 +153,7 @@ public final class WriteTransaction {
 
   /** The tables touched so far and their recorded versions (ABSENT = did not exist). */
   public Map<String, Long> touched() {
-    return Map.copyOf(recorded);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recorded));
   }
 
   /** The writes are good: forget the recorded versions. */
@@ -172,7 +176,7 @@ public final class WriteTransaction {
       Outcome o;
       try {
         o = rollback(p[0], p[1], recorded.get(q));
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark's AnalysisException is checked, yet thrown through Scala
         o = new Outcome(q, recorded.get(q), Action.FAILED, -2, -2, -1, -1,
             q + ": rollback failed (" + TableVersions.firstLine(String.valueOf(e.getMessage())) + ")");
       }
@@ -195,7 +199,7 @@ public final class WriteTransaction {
     T result;
     try {
       result = body.get();
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // Spark's AnalysisException is checked, yet Scala code throws it anywhere
       Report r = rollback();
       if (!r.complete()) {
         throw new IncompleteRollbackException(r, e);
@@ -204,10 +208,16 @@ public final class WriteTransaction {
       if (!note.tables().isEmpty()) {
         e.addSuppressed(note);
       }
-      throw e;
+      throw WriteTransaction.<RuntimeException>sneaky(e);
     }
     commit();
     return result;
+  }
+
+  /** Rethrows {@code e} as it is, checked or not (the compiler is told it is a RuntimeException). */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable e) throws E {
+    throw (E) e;
   }
 
   private Outcome rollback(String layer, String table, long recordedVersion) {

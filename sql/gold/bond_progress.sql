@@ -1,0 +1,81 @@
+-- gold.bond_progress — special-bond projects per region: 开工率 and 完成率 as the 月通报 reports them
+-- (三(一)). One row per report month and region that has bond projects, plus the 全市 row (the sum
+-- of all regions). A month without bond data has no rows.
+
+with bonds as (
+
+    select * from silver.bonds
+
+),
+
+city as (
+
+    select region_code as city_code from ref_regions where kind = 'city'
+
+),
+
+measure_bonds as (
+
+    select b.period, b.year, b.month, r.region_code, b.is_started, b.bond_amount_wan,
+           b.annual_plan_wan, b.completed_ytd_wan, b.bond_spent_wan
+    from bonds as b
+    cross join city as c
+    lateral view explode(array(b.region_code, c.city_code)) r as region_code
+
+),
+
+sum_by_region as (
+
+    select
+        period,
+        year,
+        month,
+        region_code,
+        cast(count(*) as int)                                                 as projects,
+        cast(count_if(is_started) as int)                                     as started,
+        cast(sum(bond_amount_wan) as decimal(18, 2))                          as bond_amount_wan,
+        cast(sum(annual_plan_wan) as decimal(18, 2))                          as annual_plan_wan,
+        cast(sum(completed_ytd_wan) as decimal(18, 2))                        as completed_ytd_wan,
+        cast(sum(bond_spent_wan) as decimal(18, 2))                           as bond_spent_wan
+    from measure_bonds
+    group by period, year, month, region_code
+
+),
+
+add_previous_month as (
+
+    select
+        cur.*,
+        prev.completed_ytd_wan                                                as prev_completed_ytd_wan
+    from sum_by_region as cur
+    left join sum_by_region as prev
+        on prev.region_code = cur.region_code
+        and prev.year = cur.year
+        and prev.month = cur.month - 1
+
+),
+
+final as (
+
+    select
+        a.period,
+        a.year,
+        a.month,
+        a.region_code,
+        r.region_name,
+        a.projects,
+        a.started,
+        cast(a.started / nullif(a.projects, 0) as double)                     as start_rate,
+        a.bond_amount_wan,
+        a.annual_plan_wan,
+        a.completed_ytd_wan,
+        cast(a.completed_ytd_wan - coalesce(a.prev_completed_ytd_wan, 0) as decimal(18, 2)) as month_completed_wan,
+        cast(a.completed_ytd_wan / nullif(a.annual_plan_wan, 0) as double)    as completion_rate,
+        a.bond_spent_wan,
+        cast(a.bond_spent_wan / nullif(a.bond_amount_wan, 0) as double)       as spend_rate
+    from add_previous_month as a
+    join ref_regions as r on r.region_code = a.region_code
+
+)
+
+select * from final

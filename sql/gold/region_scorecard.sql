@@ -1,0 +1,156 @@
+-- gold.region_scorecard — the comprehensive evaluation (综合评价, 四(七)) of the 13 county-level units,
+-- one row per period and unit. Each component scores from 0 to its weight (rules.scorecard.weights of
+-- the year's config; default 40/30/15/15), linearly on a ratio capped at 1.2 (120 % of the mark earns
+-- the whole weight; below zero earns nothing):
+--   fai_growth_score      = w × clamp(ytd growth / growth target, 0, 1.2) / 1.2
+--   key_project_score     = w × clamp(key-project target attainment / time progress, 0, 1.2) / 1.2
+--   bond_completion_score = w × clamp(bond completion rate / time progress, 0, 1.2) / 1.2
+--   start_rate_score      = w × the mean of the key-project and bond start rates that exist
+-- A component without data in the period (no statistics yet, no bond projects) is left empty and the
+-- total is rescaled to 100 over the components that have data. Ranks use the total rounded to two
+-- decimals; bottom_streak counts consecutive periods of the year in the bottom N (rules.scorecard.bottom_n,
+-- default 3); interview_flag (约谈) when that streak reaches rules.scorecard.streak (default 3).
+
+with units as (
+
+    select region_code, region_name from ref_regions where kind = 'unit'
+
+),
+
+periods as (
+
+    select distinct period, year, month from gold.region_growth
+    union
+    select distinct period, year, month from gold.key_project_progress
+    union
+    select distinct period, year, month from gold.bond_progress
+
+),
+
+inputs as (
+
+    select
+        p.period,
+        p.year,
+        p.month,
+        u.region_code,
+        u.region_name,
+        g.ytd_growth_pct,
+        g.target_growth_pct,
+        k.target_attainment,
+        k.start_rate                                                          as key_start_rate,
+        b.completion_rate                                                     as bond_completion_rate,
+        b.start_rate                                                          as bond_start_rate,
+        p.month / 12.0                                                        as time_progress,
+        r.weight_fai_growth, r.weight_key_project, r.weight_bond_completion, r.weight_start_rate,
+        r.bottom_n, r.streak
+    from periods as p
+    cross join units as u
+    join ref_rules as r on r.year = p.year
+    left join gold.region_growth as g on g.period = p.period and g.region_code = u.region_code
+    left join gold.key_project_progress as k on k.period = p.period and k.region_code = u.region_code
+    left join gold.bond_progress as b on b.period = p.period and b.region_code = u.region_code
+
+),
+
+score_components as (
+
+    select
+        i.*,
+        weight_fai_growth * least(greatest(ytd_growth_pct / target_growth_pct, 0), 1.2) / 1.2         as fai_growth_score,
+        weight_key_project * least(greatest(target_attainment / time_progress, 0), 1.2) / 1.2        as key_project_score,
+        weight_bond_completion * least(greatest(bond_completion_rate / time_progress, 0), 1.2) / 1.2  as bond_completion_score,
+        weight_start_rate * (coalesce(key_start_rate, 0) + coalesce(bond_start_rate, 0))
+            / nullif((case when key_start_rate is not null then 1 else 0 end)
+                   + (case when bond_start_rate is not null then 1 else 0 end), 0)                   as start_rate_score
+    from inputs as i
+
+),
+
+total as (
+
+    select
+        s.*,
+        round(
+            (coalesce(fai_growth_score, 0) + coalesce(key_project_score, 0)
+             + coalesce(bond_completion_score, 0) + coalesce(start_rate_score, 0)) * 100
+            / nullif((case when fai_growth_score is not null then weight_fai_growth else 0 end)
+                   + (case when key_project_score is not null then weight_key_project else 0 end)
+                   + (case when bond_completion_score is not null then weight_bond_completion else 0 end)
+                   + (case when start_rate_score is not null then weight_start_rate else 0 end), 0),
+            2)                                                                as total_score
+    from score_components as s
+
+),
+
+rank_units as (
+
+    select
+        t.*,
+        case when total_score is not null
+             then rank() over (partition by period, total_score is not null order by total_score desc) end as rank,
+        count(total_score) over (partition by period)                         as ranked_units
+    from total as t
+
+),
+
+streaks as (
+
+    -- gaps and islands: a run of consecutive bottom-N periods shares the count of non-bottom periods before it
+    select
+        r.*,
+        coalesce(rank > ranked_units - bottom_n, false)                       as in_bottom,
+        sum(case when coalesce(rank > ranked_units - bottom_n, false) then 0 else 1 end)
+            over (partition by region_code, year order by month rows between unbounded preceding and current row) as island
+    from rank_units as r
+
+),
+
+count_streak as (
+
+    select
+        s.*,
+        case when in_bottom
+             then sum(case when in_bottom then 1 else 0 end) over (
+                 partition by region_code, year, island order by month
+                 rows between unbounded preceding and current row)
+             else 0 end                                                       as streak_length
+    from streaks as s
+
+),
+
+final as (
+
+    select
+        period,
+        year,
+        month,
+        region_code,
+        region_name,
+        cast(round(fai_growth_score, 2) as decimal(6, 2))                     as fai_growth_score,
+        cast(round(key_project_score, 2) as decimal(6, 2))                    as key_project_score,
+        cast(round(bond_completion_score, 2) as decimal(6, 2))                as bond_completion_score,
+        cast(round(start_rate_score, 2) as decimal(6, 2))                     as start_rate_score,
+        cast(total_score as decimal(6, 2))                                    as total_score,
+        cast(rank as int)                                                     as rank,
+        cast(streak_length as int)                                            as bottom_streak,
+        streak_length >= streak                                               as interview_flag,
+        concat_ws(';',
+            case when total_score is not null
+                 then '综合得分' || format_number(total_score, 2) || ',第' || rank || '名' end,
+            case when fai_growth_score is not null and fai_growth_score < weight_fai_growth * 0.75
+                 then '投资增速' || format_number(ytd_growth_pct, 1) || '%低于目标' || format_number(target_growth_pct, 1) || '%' end,
+            case when key_project_score is not null and key_project_score < weight_key_project * 0.75
+                 then '重点项目完成目标的' || format_number(target_attainment * 100, 1) || '%,落后序时进度' || format_number(time_progress * 100, 1) || '%' end,
+            case when bond_completion_score is not null and bond_completion_score < weight_bond_completion * 0.75
+                 then '专项债项目完成率' || format_number(bond_completion_rate * 100, 1) || '%,落后序时进度' end,
+            case when start_rate_score is not null and start_rate_score < weight_start_rate * 0.75
+                 then '开工率偏低' end,
+            case when streak_length >= streak
+                 then '连续' || streak_length || '期排名后' || bottom_n || '位,约谈' end
+        )                                                                     as reason
+    from count_streak
+
+)
+
+select * from final
