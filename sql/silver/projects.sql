@@ -16,8 +16,9 @@ parse_text as (
 
     select
         s.*,
-        coalesce(il_period(s.period_raw), s.file_period)                           as period_parsed,
-        upper(il_fold(s.project_code_raw))                                         as code,
+        case when nullif(il_fold(s.period_raw), '') is null then s.file_period
+             else il_period(s.period_raw) end                           as period_parsed,
+        nullif(upper(il_fold(s.project_code_raw)), '')                                         as code,
         il_fold(s.project_name_raw)                                                as name,
         il_amount(s.total_investment_raw) * s.total_investment_factor             as total_investment,
         il_amount(s.annual_plan_raw) * s.annual_plan_factor                       as annual_plan,

@@ -21,7 +21,8 @@ parse_text as (
 
     select
         s.*,
-        coalesce(il_period(s.period_raw), s.file_period)                          as period_parsed,
+        case when nullif(il_fold(s.period_raw), '') is null then s.file_period
+             else il_period(s.period_raw) end                          as period_parsed,
         -- a file without a region column is city-wide; one without a sector column covers all sectors
         case when array_contains(s.columns_present, 'region')
              then il_label(s.region_raw) else (select city_code from city) end     as region_label,

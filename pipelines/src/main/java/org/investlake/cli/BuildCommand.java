@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.investlake.marts.BuildJob;
 import org.investlake.warehouse.Warehouse;
+import org.investlake.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,8 +29,10 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Warehouse w = Sessions.open(main);
-    build(w, periods, all, main.spec().commandLine().getOut());
-    return Main.OK;
+    try (WarehouseLock lock = WarehouseLock.acquire(w, "build", main.spec().commandLine().getErr())) {
+      build(w, periods, all, main.spec().commandLine().getOut());
+      return Main.OK;
+    }
   }
 
   static BuildJob.Result build(Warehouse w, List<YearMonth> periods, boolean all, PrintWriter out) {

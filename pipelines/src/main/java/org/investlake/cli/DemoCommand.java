@@ -34,7 +34,9 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     Warehouse w = Sessions.open(main);
     out.println("2. load and build:");
-    RunCommand.run(w, inbox, out);
+    try (var lock = org.investlake.warehouse.WarehouseLock.acquire(w, "demo", main.spec().commandLine().getErr())) {
+      RunCommand.run(w, inbox, out);
+    }
     out.println();
     summary(w, out);
     out.printf("%nDone in %d s. The warehouse is at %s%n", Duration.between(start, Instant.now()).toSeconds(), w.root());

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.investlake.ingest.FileLoadResult;
 import org.investlake.ingest.LoadJob;
 import org.investlake.warehouse.Warehouse;
+import org.investlake.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +35,9 @@ final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Warehouse w = Sessions.open(main);
-    return loadAll(w, files, feed, period, main.spec().commandLine().getOut());
+    try (WarehouseLock lock = WarehouseLock.acquire(w, "load", main.spec().commandLine().getErr())) {
+      return loadAll(w, files, feed, period, main.spec().commandLine().getOut());
+    }
   }
 
   /** Loads each file in turn and prints its report; the exit code of SPEC §5. */

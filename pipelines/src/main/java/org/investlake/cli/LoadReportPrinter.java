@@ -45,7 +45,8 @@ final class LoadReportPrinter {
 
   private static String counts(FileLoadResult r) {
     return switch (r.status()) {
-      case REJECTED -> "rejected (文件被拒绝)";
+      case REJECTED -> r.rowsRead() == 0 ? "rejected (文件被拒绝)"
+          : String.format("rejected (文件被拒绝): read %d, every row quarantined", r.rowsRead());
       case SKIPPED -> "already loaded (已入库,跳过)";
       default -> String.format("read %d, loaded %d, warned %d, quarantined %d",
           r.rowsRead(), r.rowsLoaded(), r.rowsWarned(), r.rowsQuarantined());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.investlake.warehouse.Warehouse;
+import org.investlake.warehouse.WarehouseLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,7 +26,9 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Warehouse w = Sessions.open(main);
-    return run(w, inbox, main.spec().commandLine().getOut());
+    try (WarehouseLock lock = WarehouseLock.acquire(w, "run", main.spec().commandLine().getErr())) {
+      return run(w, inbox, main.spec().commandLine().getOut());
+    }
   }
 
   static int run(Warehouse w, Path inbox, PrintWriter out) throws IOException {

@@ -112,8 +112,18 @@ final class LayoutDetector {
     return false;
   }
 
+  /** How many columns of {@code schema} the best of the first rows names: how close a file is to the feed. */
+  static int bestMatchCount(Grid grid, FeedSchema schema) {
+    int limit = Math.min(grid.rows().size(), MAX_HEADER_ROW);
+    int best = 0;
+    for (int r = 0; r < limit; r++) {
+      best = Math.max(best, match(grid.rows().get(r).cells(), schema).size());
+    }
+    return best;
+  }
+
   /** Says what a header lacks, naming the row that came closest to being one. */
-  private static String missingColumnsMessage(Grid grid, FeedSchema schema) {
+  static String missingColumnsMessage(Grid grid, FeedSchema schema) {
     int limit = Math.min(grid.rows().size(), MAX_HEADER_ROW);
     int best = -1;
     Set<String> bestMatched = Set.of();

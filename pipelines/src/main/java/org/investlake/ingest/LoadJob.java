@@ -24,6 +24,7 @@ import org.investlake.warehouse.SqlFiles;
 import org.investlake.warehouse.TableDoc;
 import org.investlake.warehouse.TableStore;
 import org.investlake.warehouse.Warehouse;
+import org.investlake.warehouse.WriteTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,41 +92,49 @@ public final class LoadJob {
     }
     String loadId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
         + "-" + file.sha256().substring(0, 8);
-    SparkSession spark = warehouse.spark();
-    spark.sparkContext().setJobGroup(loadId, "load " + file.name(), false);
-    keepRawCopy(file);
-    Grid grid = null;
-    FeedSchema schema = null;
-    RowStager.Staged staged = null;
-    Checked checked = null;
+    WriteTransaction tx = WriteTransaction.begin(warehouse, "load_id=" + loadId);
+    store.within(tx);
     try {
-      grid = GridReader.forFile(file, spark).read(file);
-      schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
-      FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
-      RowStager stager = new RowStager(schema, layout);
-      List<Grid.Row> dataRows = stager.dataRows(grid);
-      if (dataRows.isEmpty()) {
-        throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
-      }
-      Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
-      staged = stager.stage(grid, file, loadId, started, filePeriod);
-      checked = check(file, schema, layout, stager, staged);
-      return write(file, grid, checked, loadId, started);
-    } catch (FileRejectedException e) {
-      String feedName = schema != null ? schema.feed() : feed;
-      if (grid != null && schema != null) {
-        writeBronze(schema, staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started), file, loadId);
-      }
-      FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
-      recorder.qualityResults(loadId, feedName, file.name(),
-          List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())), started);
-      recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
-      return r;
+      return tx.run(() -> {
+        SparkSession spark = warehouse.spark();
+        spark.sparkContext().setJobGroup(loadId, "load " + file.name(), false);
+        keepRawCopy(file);
+        Grid grid = null;
+        FeedSchema schema = null;
+        RowStager.Staged staged = null;
+        Checked checked = null;
+        try {
+          grid = GridReader.forFile(file, spark).read(file);
+          schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
+          FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
+          RowStager stager = new RowStager(schema, layout);
+          List<Grid.Row> dataRows = stager.dataRows(grid);
+          if (dataRows.isEmpty()) {
+            throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
+          }
+          Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
+          staged = stager.stage(grid, file, loadId, started, filePeriod);
+          checked = check(file, schema, layout, stager, staged);
+          return write(file, grid, checked, loadId, started);
+        } catch (FileRejectedException e) {
+          String feedName = schema != null ? schema.feed() : feed;
+          if (grid != null && schema != null) {
+            writeBronze(schema, staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started), file, loadId);
+          }
+          FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+          recorder.qualityResults(loadId, feedName, file.name(),
+              List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())), started);
+          recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
+          return r;
+        } finally {
+          if (checked != null) {
+            checked.rows().unpersist();
+          }
+          spark.sparkContext().clearJobGroup();
+        }
+      });
     } finally {
-      if (checked != null) {
-        checked.rows().unpersist();
-      }
-      spark.sparkContext().clearJobGroup();
+      store.within(null);
     }
   }
 
@@ -167,6 +176,7 @@ public final class LoadJob {
     if (loaded > 0) {
       String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
       store.merge(silver, valid.selectExpr(columns), schema.key(),
+          schema.snapshotPerPeriod() ? periods : List.of(),
           LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", periods)));
     }
 
@@ -212,8 +222,9 @@ public final class LoadJob {
     recorder.qualityResults(loadId, f, file.name(), new ArrayList<>(counts.values()), started);
     List<String> shown = new ArrayList<>(reasons);
     warnings.forEach(w -> shown.add("警告 " + w));
-    FileLoadResult result = new FileLoadResult(file.name(), f, loadId,
-        quarantined.isEmpty() ? FileLoadResult.Status.LOADED : FileLoadResult.Status.PARTIAL,
+    FileLoadResult.Status status = quarantined.isEmpty() ? FileLoadResult.Status.LOADED
+        : loaded == 0 ? FileLoadResult.Status.REJECTED : FileLoadResult.Status.PARTIAL;
+    FileLoadResult result = new FileLoadResult(file.name(), f, loadId, status,
         periods, checked.staged().staged().size(), (int) loaded, warned.size(), quarantined.size(), shown);
     recorder.log(result, file, grid.format(), grid.encoding(), started);
     long t3 = System.nanoTime();

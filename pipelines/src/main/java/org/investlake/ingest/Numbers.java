@@ -30,13 +30,17 @@ public final class Numbers {
 
   private Numbers() {}
 
+  /** Amounts are stored as decimal(18,2): anything at or above this cannot be a real amount. */
+  private static final BigDecimal TOO_LARGE = new BigDecimal("1E16");
+
   public static Parsed amount(String raw) {
     String s = clean(raw);
     if (MISSING.contains(s)) {
       return Parsed.MISSING_VALUE;
     }
     try {
-      return new Parsed(new BigDecimal(s), false);
+      BigDecimal v = new BigDecimal(s);
+      return v.abs().compareTo(TOO_LARGE) >= 0 ? Parsed.INVALID : new Parsed(v, false);
     } catch (NumberFormatException e) {
       return Parsed.INVALID;
     }

@@ -59,7 +59,13 @@ final class XlsxGridReader implements GridReader {
           LocalDateTime d = cell.getLocalDateTimeCellValue();
           yield d.toLocalDate().toString();
         }
-        yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        BigDecimal v = BigDecimal.valueOf(cell.getNumericCellValue());
+        // a cell shown as 5.3% holds 0.053: read it as the clerk sees it
+        if (cell.getCellStyle() != null && cell.getCellStyle().getDataFormatString() != null
+            && cell.getCellStyle().getDataFormatString().contains("%")) {
+          v = v.movePointRight(2);
+        }
+        yield v.stripTrailingZeros().toPlainString();
       }
       case STRING -> cell.getRichStringCellValue().getString();
       case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";

@@ -20,6 +20,7 @@ import org.investlake.warehouse.SqlFiles;
 import org.investlake.warehouse.TableDoc;
 import org.investlake.warehouse.TableStore;
 import org.investlake.warehouse.Warehouse;
+import org.investlake.warehouse.WriteTransaction;
 
 /**
  * Builds the gold marts from silver with the SQL in sql/gold/, period by period. By default only the
@@ -70,39 +71,47 @@ public final class BuildJob {
     String buildId = "B" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
     Timestamp now = new Timestamp(System.currentTimeMillis());
     Map<String, List<String>> built = new LinkedHashMap<>();
-    for (String mart : MARTS) {
-      TableDoc doc = TableDoc.load("gold", mart);
-      Map<String, Timestamp> sourceTimes = sourceTimes(doc);
-      if (!sourcesExist(doc)) {
-        built.put(mart, List.of());
-        continue;
-      }
-      if (!warehouse.exists("gold", mart)) {
-        // created even when empty, so the marts built from it can always read it
-        store.ensure(doc, spark.sql(SqlFiles.load("gold", mart)).schema());
-      }
-      Set<String> periods = periodsToBuild(mart, sourceTimes);
-      if (periods.isEmpty()) {
-        built.put(mart, List.of());
-        continue;
-      }
-      spark.sparkContext().setJobGroup(buildId, "gold " + mart + " " + String.join(",", periods), false);
-      Dataset<Row> rows = spark.sql(SqlFiles.load("gold", mart))
-          .where(functions.col("period").isin(periods.toArray()));
-      store.replacePeriods(doc, rows, periods, "build_id=" + buildId + "; gold " + mart);
-      Map<String, Long> counts = spark.table(doc.qualifiedName())
-          .where(functions.col("period").isin(periods.toArray()))
-          .groupBy("period").count().collectAsList().stream()
-          .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-      List<Row> log = new ArrayList<>();
-      for (String p : periods) {
-        log.add(RowFactory.create(buildId, mart, p, counts.getOrDefault(p, 0L).intValue(), sourceTimes.get(p), now));
-      }
-      store.append(BUILD_LOG, spark.createDataFrame(log, BUILD_LOG.declaredSchema()), "build_id=" + buildId);
-      built.put(mart, new ArrayList<>(periods));
-      spark.sparkContext().clearJobGroup();
+    WriteTransaction tx = WriteTransaction.begin(warehouse, "build_id=" + buildId);
+    store.within(tx);
+    try {
+      return tx.run(() -> {
+        for (String mart : MARTS) {
+          TableDoc doc = TableDoc.load("gold", mart);
+          Map<String, Timestamp> sourceTimes = sourceTimes(doc);
+          if (!sourcesExist(doc)) {
+            built.put(mart, List.of());
+            continue;
+          }
+          if (!warehouse.exists("gold", mart)) {
+            // created even when empty, so the marts built from it can always read it
+            store.ensure(doc, spark.sql(SqlFiles.load("gold", mart)).schema());
+          }
+          Set<String> periods = periodsToBuild(mart, sourceTimes);
+          if (periods.isEmpty()) {
+            built.put(mart, List.of());
+            continue;
+          }
+          spark.sparkContext().setJobGroup(buildId, "gold " + mart + " " + String.join(",", periods), false);
+          Dataset<Row> rows = spark.sql(SqlFiles.load("gold", mart))
+              .where(functions.col("period").isin(periods.toArray()));
+          store.replacePeriods(doc, rows, periods, "build_id=" + buildId + "; gold " + mart);
+          Map<String, Long> counts = spark.table(doc.qualifiedName())
+              .where(functions.col("period").isin(periods.toArray()))
+              .groupBy("period").count().collectAsList().stream()
+              .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+          List<Row> log = new ArrayList<>();
+          for (String p : periods) {
+            log.add(RowFactory.create(buildId, mart, p, counts.getOrDefault(p, 0L).intValue(), sourceTimes.get(p), now));
+          }
+          store.append(BUILD_LOG, spark.createDataFrame(log, BUILD_LOG.declaredSchema()), "build_id=" + buildId);
+          built.put(mart, new ArrayList<>(periods));
+          spark.sparkContext().clearJobGroup();
+        }
+        return new Result(built);
+      });
+    } finally {
+      store.within(null);
     }
-    return new Result(built);
   }
 
   private boolean sourcesExist(TableDoc doc) {

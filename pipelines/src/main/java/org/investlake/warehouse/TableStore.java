@@ -28,8 +28,20 @@ public final class TableStore {
     this.warehouse = warehouse;
   }
 
+  /** The transaction whose tables this store records before writing them (null: none). */
+  private WriteTransaction transaction;
+
+  /** Records each table's version in {@code tx} before its first write, so a failed load can roll back. */
+  public TableStore within(WriteTransaction tx) {
+    this.transaction = tx;
+    return this;
+  }
+
   /** Creates the table if it does not exist yet, with comments and partitioning. */
   public void ensure(TableDoc doc, StructType schema) {
+    if (transaction != null) {
+      transaction.beforeWrite(doc.layer(), doc.name());
+    }
     SparkSession spark = warehouse.spark();
     if (warehouse.exists(doc.layer(), doc.name())) {
       warehouse.register(doc.layer(), doc.name());
@@ -69,14 +81,29 @@ public final class TableStore {
 
   /** Upserts {@code rows} on {@code keys}: a re-delivered row replaces the one it corrects. */
   public void merge(TableDoc doc, Dataset<Row> rows, List<String> keys, String note) {
+    merge(doc, rows, keys, List.of(), note);
+  }
+
+  /**
+   * Upserts {@code rows} on {@code keys}, and when {@code replacedPeriods} is not empty also deletes
+   * the rows of those periods that the delivery no longer has: for a feed whose file is the whole
+   * snapshot of its month, a re-delivered month replaces that month.
+   */
+  public void merge(TableDoc doc, Dataset<Row> rows, List<String> keys, Collection<String> replacedPeriods, String note) {
     ensure(doc, rows.schema());
     String on = keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
-    withNote(note, () -> DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
-        .as("t")
-        .merge(conform(doc, rows).as("s"), on)
-        .whenMatched().updateAll()
-        .whenNotMatched().insertAll()
-        .execute());
+    withNote(note, () -> {
+      var builder = DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
+          .as("t")
+          .merge(conform(doc, rows).as("s"), on)
+          .whenMatched().updateAll()
+          .whenNotMatched().insertAll();
+      if (!replacedPeriods.isEmpty()) {
+        String in = replacedPeriods.stream().map(p -> "'" + escape(p) + "'").collect(Collectors.joining(", "));
+        builder = builder.whenNotMatchedBySource("t.period IN (" + in + ")").delete();
+      }
+      builder.execute();
+    });
   }
 
   /** The rows cast to the table's column order and types, so a write never widens the schema. */

@@ -148,7 +148,7 @@ public final class TableVersions {
             "userMetadata AS user_metadata",
             "CAST(operationMetrics['numOutputRows'] AS BIGINT) AS num_output_rows",
             "array_join(transform(array_sort(filter(map_entries(operationMetrics), "
-                + "e -> e.value <> '0' AND NOT e.key RLIKE '(TimeMs|Bytes|Size)$')), "
+                + "e -> e.value <> '0' AND NOT e.key RLIKE '(TimeMs|Bytes|Size)')), "
                 + "e -> concat(e.key, '=', e.value)), ', ') AS metrics")
         .orderBy(functions.col("version").desc());
   }

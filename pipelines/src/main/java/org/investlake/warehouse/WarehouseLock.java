@@ -18,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +85,7 @@ public final class WarehouseLock implements AutoCloseable {
   record Info(String pid, String host, Instant started, String command) {
     /** This process; the host name is looked up only when it will be shown (exclusive-create mode). */
     static Info mine(String command, boolean lookUpHost) {
-      String host = Objects.requireNonNullElse(System.getenv("HOSTNAME"), System.getenv("COMPUTERNAME"));
+      String host = System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : System.getenv("COMPUTERNAME");
       if (host == null && lookUpHost) {
         try {
           host = java.net.InetAddress.getLocalHost().getHostName();
