@@ -32,17 +32,23 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--period", paramLabel = "YYYY-MM", description = "Period of files that name none in a column or title, e.g. 2023-06.")
   YearMonth period;
 
+  @Option(names = "--dry-run", description = "Check the files and print the report, without loading anything.")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     Warehouse w = Sessions.open(main);
+    LoadJob job = LoadJob.on(w).feed(feed).period(period).dryRun(dryRun);
+    if (dryRun) {
+      return loadAll(job, files, main.spec().commandLine().getOut()); // reads only: no lock needed
+    }
     try (WarehouseLock lock = WarehouseLock.acquire(w, "load", main.spec().commandLine().getErr())) {
-      return loadAll(w, files, feed, period, main.spec().commandLine().getOut());
+      return loadAll(job, files, main.spec().commandLine().getOut());
     }
   }
 
   /** Loads each file in turn and prints its report; the exit code of SPEC §5. */
-  static int loadAll(Warehouse w, List<Path> files, String feed, YearMonth period, java.io.PrintWriter out) {
-    LoadJob job = LoadJob.on(w).feed(feed).period(period);
+  static int loadAll(LoadJob job, List<Path> files, java.io.PrintWriter out) {
     List<FileLoadResult> results = new ArrayList<>();
     try (Progress progress = Progress.start("入库 load", files.size())) {
       for (Path f : files) {

@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       out.println("inbox " + inbox + ": no .csv, .xlsx or .parquet files");
     }
-    int code = files.isEmpty() ? Main.OK : LoadCommand.loadAll(w, files, null, null, out);
+    int code = files.isEmpty() ? Main.OK : LoadCommand.loadAll(org.investlake.ingest.LoadJob.on(w), files, out);
     BuildCommand.build(w, null, false, out);
     return code;
   }

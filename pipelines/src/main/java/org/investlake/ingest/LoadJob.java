@@ -46,6 +46,11 @@ public final class LoadJob {
   private final LoadRecorder recorder;
   private String feed;
   private Optional<YearMonth> period = Optional.empty();
+  private boolean dryRun;
+  private boolean silverTablesEnsured;
+  private Dataset<Row> lastPreview;
+  /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
+  private java.util.function.Consumer<String> afterWrite = step -> {};
 
   private LoadJob(Warehouse warehouse) {
     this.warehouse = warehouse;
@@ -55,9 +60,7 @@ public final class LoadJob {
 
   public static LoadJob on(Warehouse warehouse) {
     IngestFunctions.register(warehouse.spark());
-    LoadJob job = new LoadJob(warehouse);
-    SilverTables.ensureAll(warehouse, job.store);
-    return job;
+    return new LoadJob(warehouse);
   }
 
   /** The feed of every file; null (the default) recognises each file from its header. */
@@ -69,6 +72,26 @@ public final class LoadJob {
   /** The period to assume when a file names none (load --period). */
   public LoadJob period(YearMonth period) {
     this.period = Optional.ofNullable(period);
+    return this;
+  }
+
+  /**
+   * Check files without writing anything (load --dry-run): the same reading, parsing and rules, the
+   * same report, and no table, copy or log changes.
+   */
+  public LoadJob dryRun(boolean dryRun) {
+    this.dryRun = dryRun;
+    return this;
+  }
+
+  /** After a dry run, the rows that would have reached silver (silver's columns), else null. */
+  public Dataset<Row> lastPreview() {
+    return lastPreview;
+  }
+
+  /** Test seam: runs after each group of writes; a test throws from it to simulate a crash midway. */
+  LoadJob afterEachWrite(java.util.function.Consumer<String> hook) {
+    this.afterWrite = hook;
     return this;
   }
 
@@ -84,7 +107,7 @@ public final class LoadJob {
       return FileLoadResult.rejected(path.getFileName().toString(), feed, null,
           path + ": 无法读取文件(" + e.getMessage() + ")");
     }
-    Optional<Row> earlier = recorder.previousSuccessfulLoad(file.sha256());
+    Optional<Row> earlier = dryRun ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256());
     if (earlier.isPresent()) {
       return new FileLoadResult(file.name(), feed, earlier.get().getString(0), FileLoadResult.Status.SKIPPED,
           List.of(), 0, 0, 0, 0, List.of(file.name() + ": 内容与已入库的「" + earlier.get().getString(2)
@@ -98,7 +121,9 @@ public final class LoadJob {
       return tx.run(() -> {
         SparkSession spark = warehouse.spark();
         spark.sparkContext().setJobGroup(loadId, "load " + file.name(), false);
-        keepRawCopy(file);
+        if (!dryRun) {
+          keepRawCopy(file);
+        }
         Grid grid = null;
         FeedSchema schema = null;
         RowStager.Staged staged = null;
@@ -115,9 +140,17 @@ public final class LoadJob {
           Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
           staged = stager.stage(grid, file, loadId, started, filePeriod);
           checked = check(file, schema, layout, stager, staged);
-          return write(file, grid, checked, loadId, started);
+          Outcome outcome = evaluate(file, checked, loadId);
+          if (dryRun) {
+            lastPreview = outcome.valid().localCheckpoint();
+            return outcome.result();
+          }
+          return write(file, grid, checked, outcome, started);
         } catch (FileRejectedException e) {
           String feedName = schema != null ? schema.feed() : feed;
+          if (dryRun) {
+            return FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+          }
           if (grid != null && schema != null) {
             writeBronze(schema, staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started), file, loadId);
           }
@@ -157,30 +190,23 @@ public final class LoadJob {
     return new Checked(schema, layout, staged, rows);
   }
 
-  private FileLoadResult write(InputFile file, Grid grid, Checked checked, String loadId, Timestamp started) {
-    FeedSchema schema = checked.schema();
-    String f = schema.feed();
-    Dataset<Row> rows = checked.rows();
-    long t0 = System.nanoTime();
-    writeBronze(schema, checked.staged().bronze(), file, loadId);
+  /** What a file's rows came to, before anything is written: the dry run stops here. */
+  private record Outcome(FileLoadResult result, Dataset<Row> valid, List<LoadRecorder.QuarantinedRow> quarantined,
+      List<LoadRecorder.RuleCount> ruleCounts) {}
 
-    long t1 = System.nanoTime();
-    TableDoc silver = TableDoc.load("silver", f);
-    Dataset<Row> valid = rows.where("size(violations) = 0");
+  private Outcome evaluate(InputFile file, Checked checked, String loadId) {
+    FeedSchema schema = checked.schema();
+    Dataset<Row> rows = checked.rows();
+    TableDoc silver = TableDoc.load("silver", schema.feed());
+    String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
+    Dataset<Row> valid = rows.where("size(violations) = 0").selectExpr(columns);
     List<Row> rejected = rows.where("size(violations) > 0")
         .select("source_row", "violations", "record").orderBy("source_row").collectAsList();
     List<Row> warned = rows.where("size(violations) = 0 and size(warnings) > 0")
         .select("source_row", "warnings").orderBy("source_row").collectAsList();
     List<String> periods = valid.select("period").distinct().orderBy("period").as(Encoders.STRING()).collectAsList();
-    long loaded = valid.count();
-    if (loaded > 0) {
-      String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
-      store.merge(silver, valid.selectExpr(columns), schema.key(),
-          schema.snapshotPerPeriod() ? periods : List.of(),
-          LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", periods)));
-    }
+    int loaded = (int) valid.count();
 
-    long t2 = System.nanoTime();
     MessageRenderer messages = new MessageRenderer(schema, checked.layout(), warehouse.reference().city(), file.name());
     Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
     List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
@@ -218,18 +244,43 @@ public final class LoadJob {
         warnings.add(text);
       }
     }
-    recorder.quarantine(loadId, f, file.name(), quarantined, started);
-    recorder.qualityResults(loadId, f, file.name(), new ArrayList<>(counts.values()), started);
     List<String> shown = new ArrayList<>(reasons);
     warnings.forEach(w -> shown.add("警告 " + w));
+    // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
     FileLoadResult.Status status = quarantined.isEmpty() ? FileLoadResult.Status.LOADED
         : loaded == 0 ? FileLoadResult.Status.REJECTED : FileLoadResult.Status.PARTIAL;
-    FileLoadResult result = new FileLoadResult(file.name(), f, loadId, status,
-        periods, checked.staged().staged().size(), (int) loaded, warned.size(), quarantined.size(), shown);
+    FileLoadResult result = new FileLoadResult(file.name(), schema.feed(), loadId, status, periods,
+        checked.staged().staged().size(), loaded, warned.size(), quarantined.size(), shown);
+    return new Outcome(result, valid, quarantined, new ArrayList<>(counts.values()));
+  }
+
+  private FileLoadResult write(InputFile file, Grid grid, Checked checked, Outcome outcome, Timestamp started) {
+    FeedSchema schema = checked.schema();
+    FileLoadResult result = outcome.result();
+    String loadId = result.loadId();
+    long t0 = System.nanoTime();
+    if (!silverTablesEnsured) {
+      SilverTables.ensureAll(warehouse, store);
+      silverTablesEnsured = true;
+    }
+    writeBronze(schema, checked.staged().bronze(), file, loadId);
+    afterWrite.accept("bronze");
+    long t1 = System.nanoTime();
+    if (result.rowsLoaded() > 0) {
+      store.merge(TableDoc.load("silver", schema.feed()), outcome.valid(), schema.key(),
+          schema.snapshotPerPeriod() ? result.periods() : List.of(),
+          LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", result.periods())));
+      afterWrite.accept("silver");
+    }
+    long t2 = System.nanoTime();
+    recorder.quarantine(loadId, schema.feed(), file.name(), outcome.quarantined(), started);
+    recorder.qualityResults(loadId, schema.feed(), file.name(), outcome.ruleCounts(), started);
+    afterWrite.accept("ops");
     recorder.log(result, file, grid.format(), grid.encoding(), started);
     long t3 = System.nanoTime();
-    LOG.info("loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms", file.name(), loaded,
-        quarantined.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+    LOG.info("loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms", file.name(),
+        result.rowsLoaded(), result.rowsQuarantined(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+        (t3 - t2) / 1_000_000);
     return result;
   }
 
