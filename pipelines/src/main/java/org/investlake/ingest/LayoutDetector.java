@@ -68,8 +68,17 @@ final class LayoutDetector {
     }
     List<String> above = new ArrayList<>();
     String fileUnit = null;
+    long headerCells = headerRow.cells().stream().filter(c -> !org.investlake.reference.Labels.isBlank(c)).count();
     for (int r = 0; r < h; r++) {
-      String text = grid.rows().get(r).text();
+      Grid.Row row = grid.rows().get(r);
+      long filled = row.cells().stream().filter(c -> !org.investlake.reference.Labels.isBlank(c)).count();
+      // a title or unit line fills a cell or two; a line as full as a record above the header means
+      // the rows are out of order, and loading what follows would silently drop it
+      if (filled >= 3 && filled * 2 >= headerCells) {
+        throw new FileRejectedException("header_found", fileName + ": 第" + row.number()
+            + "行在表头(第" + headerRow.number() + "行)之上,却像一行数据 — 行的顺序可能被打乱,请检查后重新导出");
+      }
+      String text = row.text();
       if (!text.isEmpty()) {
         above.add(text);
         fileUnit = UnitLine.find(text).orElse(fileUnit);
