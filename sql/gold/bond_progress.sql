@@ -69,7 +69,8 @@ final as (
         a.bond_amount_wan,
         a.annual_plan_wan,
         a.completed_ytd_wan,
-        cast(a.completed_ytd_wan - coalesce(a.prev_completed_ytd_wan, 0) as decimal(18, 2)) as month_completed_wan,
+        cast(case when a.month = 1 then a.completed_ytd_wan
+                  else a.completed_ytd_wan - a.prev_completed_ytd_wan end as decimal(18, 2)) as month_completed_wan,
         cast(a.completed_ytd_wan / nullif(a.annual_plan_wan, 0) as double)    as completion_rate,
         a.bond_spent_wan,
         cast(a.bond_spent_wan / nullif(a.bond_amount_wan, 0) as double)       as spend_rate

@@ -33,7 +33,7 @@ measure_projects as (
     select
         p.period,
         r.region_code,
-        p.is_started,
+        coalesce(p.actual_start_month <= p.period, false)                     as is_started,
         p.stage = '新开工' and p.planned_start_month <= p.period              as is_planned_start,
         p.stage = '新开工' and p.planned_start_month <= p.period
             and p.actual_start_month <= p.period                              as is_planned_started,
@@ -111,8 +111,10 @@ final as (
         cast(planned_started / nullif(planned_starts, 0) as double)           as start_rate,
         annual_plan_wan,
         completed_ytd_wan,
-        -- 当月: this month's completion, the difference with the month before (January: the month itself)
-        cast(completed_ytd_wan - coalesce(prev_completed_ytd_wan, 0) as decimal(18, 2)) as month_completed_wan,
+        -- 当月: the difference with the month before (January: the month itself; empty when the month
+        -- before was never delivered, rather than a whole year-to-date passed off as one month)
+        cast(case when month = 1 then completed_ytd_wan
+                  else completed_ytd_wan - prev_completed_ytd_wan end as decimal(18, 2)) as month_completed_wan,
         cast(completed_ytd_wan / nullif(annual_plan_wan, 0) as double)        as completion_rate,
         target_yi,
         cast(completed_ytd_wan / (target_yi * 10000) as double)               as target_attainment,

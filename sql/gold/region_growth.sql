@@ -4,7 +4,7 @@
 
 with stats as (
 
-    select period, year, month, region_code, ytd_growth_pct
+    select period, year, month, region_code, ytd_growth_pct, ytd_amount_wan
     from silver.stats
     where sector_code = 'all'
 
@@ -47,7 +47,8 @@ join_growth_to_targets as (
         r.kind,
         -- growth as published: one decimal; ranks and gaps use this value (SPEC §4)
         cast(round(s.ytd_growth_pct, 1) as decimal(6, 1))   as ytd_growth_pct,
-        cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct
+        cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct,
+        s.ytd_amount_wan
     from periods as p
     cross join regions as r
     left join stats as s on s.period = p.period and s.region_code = r.region_code
@@ -60,7 +61,8 @@ add_previous_period as (
     -- the previous period is the month before in the same year; 1-2月 has none
     select
         cur.*,
-        prev.ytd_growth_pct                                  as prev_growth_pct
+        prev.ytd_growth_pct                                  as prev_growth_pct,
+        prev.ytd_amount_wan                                  as prev_ytd_amount_wan
     from join_growth_to_targets as cur
     left join join_growth_to_targets as prev
         on prev.region_code = cur.region_code
@@ -101,7 +103,11 @@ final as (
         u.ytd_growth_pct >= u.target_growth_pct              as meets_target,
         -- 回落幅度大 or far under target: either rule, with thresholds from the year's config
         coalesce(u.change_pp <= -ru.drop_fall_pp, false)
-            or coalesce(u.gap_pp <= -ru.drop_under_target_pp, false) as drop_alert
+            or coalesce(u.gap_pp <= -ru.drop_under_target_pp, false) as drop_alert,
+        u.ytd_amount_wan,
+        -- 当月: the difference with the previous month; 1-2月 is published as one, so it stands for two months
+        cast(case when u.month = 2 then u.ytd_amount_wan
+                  else u.ytd_amount_wan - u.prev_ytd_amount_wan end as decimal(18, 2)) as month_amount_wan
     from rank_units as u
     left join rules as ru on ru.year = u.year
 

@@ -53,17 +53,33 @@ inputs as (
 
 ),
 
-score_components as (
+ratios as (
 
     select
         i.*,
-        weight_fai_growth * least(greatest(ytd_growth_pct / target_growth_pct, 0), 1.2) / 1.2         as fai_growth_score,
-        weight_key_project * least(greatest(target_attainment / time_progress, 0), 1.2) / 1.2        as key_project_score,
-        weight_bond_completion * least(greatest(bond_completion_rate / time_progress, 0), 1.2) / 1.2  as bond_completion_score,
+        ytd_growth_pct / target_growth_pct                                    as fai_ratio,
+        target_attainment / time_progress                                     as key_project_ratio,
+        bond_completion_rate / time_progress                                  as bond_ratio
+    from inputs as i
+
+),
+
+score_components as (
+
+    -- a ratio without data stays NULL and its component is left out; Spark's greatest/least skip
+    -- NULLs, so the NULL is kept explicitly rather than let greatest(NULL, 0) score it 0
+    select
+        r.*,
+        case when fai_ratio is not null
+             then weight_fai_growth * least(greatest(fai_ratio, 0), 1.2) / 1.2 end        as fai_growth_score,
+        case when key_project_ratio is not null
+             then weight_key_project * least(greatest(key_project_ratio, 0), 1.2) / 1.2 end as key_project_score,
+        case when bond_ratio is not null
+             then weight_bond_completion * least(greatest(bond_ratio, 0), 1.2) / 1.2 end   as bond_completion_score,
         weight_start_rate * (coalesce(key_start_rate, 0) + coalesce(bond_start_rate, 0))
             / nullif((case when key_start_rate is not null then 1 else 0 end)
-                   + (case when bond_start_rate is not null then 1 else 0 end), 0)                   as start_rate_score
-    from inputs as i
+                   + (case when bond_start_rate is not null then 1 else 0 end), 0)         as start_rate_score
+    from ratios as r
 
 ),
 

@@ -3,7 +3,7 @@
 
 with stats as (
 
-    select s.period, s.year, s.month, s.sector_code, s.ytd_growth_pct
+    select s.period, s.year, s.month, s.sector_code, s.ytd_growth_pct, s.ytd_amount_wan
     from silver.stats as s
     join ref_regions as r on r.region_code = s.region_code and r.kind = 'city'
     where s.sector_code <> 'all'
@@ -37,7 +37,8 @@ join_growth_to_targets as (
         sc.sector_code,
         sc.sector_name,
         cast(round(s.ytd_growth_pct, 1) as decimal(6, 1))   as ytd_growth_pct,
-        cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct
+        cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct,
+        s.ytd_amount_wan
     from periods as p
     cross join sectors as sc
     left join stats as s on s.period = p.period and s.sector_code = sc.sector_code
@@ -49,7 +50,8 @@ add_previous_period as (
 
     select
         cur.*,
-        prev.ytd_growth_pct                                  as prev_growth_pct
+        prev.ytd_growth_pct                                  as prev_growth_pct,
+        prev.ytd_amount_wan                                  as prev_ytd_amount_wan
     from join_growth_to_targets as cur
     left join join_growth_to_targets as prev
         on prev.sector_code = cur.sector_code
@@ -71,7 +73,11 @@ final as (
         cast(ytd_growth_pct - target_growth_pct as decimal(6, 1)) as gap_pp,
         prev_growth_pct,
         cast(ytd_growth_pct - prev_growth_pct as decimal(6, 1))   as change_pp,
-        ytd_growth_pct >= target_growth_pct                       as meets_target
+        ytd_growth_pct >= target_growth_pct                       as meets_target,
+        ytd_amount_wan,
+        -- 当月: difference with the previous month; 1-2月 stands for two months
+        cast(case when month = 2 then ytd_amount_wan
+                  else ytd_amount_wan - prev_ytd_amount_wan end as decimal(18, 2)) as month_amount_wan
     from add_previous_period
 
 )

@@ -1,7 +1,7 @@
 -- silver.stats — FAI statistics typed and conformed to region and sector codes, amounts in 万元.
 -- Runs once per delivered file over the view stats_staged: that file's data rows, each contract
 -- column still the text the bureau wrote (<column>_raw), amounts with their factor to 万元, and the
--- file's period when its title or `load --period` gave one. The quality rules of schemas/stats.yaml
+-- file's period when its title or `load --period` gave one; stats_history is what silver holds. The quality rules of schemas/stats.yaml
 -- are then checked on this result (org.investlake.quality.RuleEngine); rows that pass are MERGEd
 -- into silver.stats on (period, region_code, sector_code). Parsing functions il_* implement SPEC §3.
 
@@ -52,6 +52,16 @@ conform_codes as (
 
 ),
 
+add_loaded as (
+
+    -- what silver already holds for the same row, from an earlier file (for the agreement rule)
+    select c.*, h.ytd_growth_pct as loaded_growth_pct, h.source_file as loaded_from
+    from conform_codes as c
+    left join stats_history as h
+        on h.period = c.period_parsed and h.region_code = c.region_code and h.sector_code = c.sector_code
+
+),
+
 final as (
 
     select
@@ -75,6 +85,8 @@ final as (
         loaded_at,
         -- for the quality rules and the quarantine: the text as delivered, and the file's own totals
         region_kind,
+        loaded_growth_pct,
+        loaded_from,
         sum(case when region_kind = 'unit' then ytd_amount end)
             over (partition by period_parsed, sector_code)                        as units_ytd_amount,
         count(case when region_kind = 'unit' then 1 end)
@@ -87,7 +99,7 @@ final as (
         prev_ytd_amount_raw,
         ytd_growth_pct_raw,
         record
-    from conform_codes
+    from add_loaded
 
 )
 

@@ -268,7 +268,7 @@ public final class LoadJob {
     long t1 = System.nanoTime();
     if (result.rowsLoaded() > 0) {
       store.merge(TableDoc.load("silver", schema.feed()), outcome.valid(), schema.key(),
-          schema.snapshotPerPeriod() ? result.periods() : List.of(),
+          schema.snapshotPerPeriod() ? result.periods() : List.of(), schema.keepLoadedWhenMissing(),
           LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", result.periods())));
       afterWrite.accept("silver");
     }

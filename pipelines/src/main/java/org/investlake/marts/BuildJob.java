@@ -75,6 +75,7 @@ public final class BuildJob {
     store.within(tx);
     try {
       return tx.run(() -> {
+        List<Row> log = new ArrayList<>();
         for (String mart : MARTS) {
           TableDoc doc = TableDoc.load("gold", mart);
           Map<String, Timestamp> sourceTimes = sourceTimes(doc);
@@ -99,13 +100,15 @@ public final class BuildJob {
               .where(functions.col("period").isin(periods.toArray()))
               .groupBy("period").count().collectAsList().stream()
               .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-          List<Row> log = new ArrayList<>();
           for (String p : periods) {
             log.add(RowFactory.create(buildId, mart, p, counts.getOrDefault(p, 0L).intValue(), sourceTimes.get(p), now));
           }
-          store.append(BUILD_LOG, spark.createDataFrame(log, BUILD_LOG.declaredSchema()), "build_id=" + buildId);
           built.put(mart, new ArrayList<>(periods));
           spark.sparkContext().clearJobGroup();
+        }
+        if (!log.isEmpty()) {
+          // one commit for the whole build: what every mart was rebuilt from
+          store.append(BUILD_LOG, spark.createDataFrame(log, BUILD_LOG.declaredSchema()), "build_id=" + buildId);
         }
         return new Result(built);
       });

@@ -23,6 +23,7 @@ public record FeedSchema(
     Identify identify,
     List<String> key,
     @com.fasterxml.jackson.annotation.JsonProperty("snapshot_per_period") boolean snapshotPerPeriod,
+    @com.fasterxml.jackson.annotation.JsonProperty("keep_loaded_when_missing") boolean keepLoadedWhenMissing,
     @com.fasterxml.jackson.annotation.JsonProperty("total_row_labels") List<String> totalRowLabels,
     @com.fasterxml.jackson.annotation.JsonProperty("history_columns") Map<String, String> historyColumns,
     List<ColumnSpec> columns,

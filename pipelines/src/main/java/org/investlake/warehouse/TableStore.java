@@ -3,6 +3,7 @@ package org.investlake.warehouse;
 import io.delta.tables.DeltaTable;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -81,7 +82,7 @@ public final class TableStore {
 
   /** Upserts {@code rows} on {@code keys}: a re-delivered row replaces the one it corrects. */
   public void merge(TableDoc doc, Dataset<Row> rows, List<String> keys, String note) {
-    merge(doc, rows, keys, List.of(), note);
+    merge(doc, rows, keys, List.of(), false, note);
   }
 
   /**
@@ -89,15 +90,25 @@ public final class TableStore {
    * the rows of those periods that the delivery no longer has: for a feed whose file is the whole
    * snapshot of its month, a re-delivered month replaces that month.
    */
-  public void merge(TableDoc doc, Dataset<Row> rows, List<String> keys, Collection<String> replacedPeriods, String note) {
+  public void merge(TableDoc doc, Dataset<Row> rows, List<String> keys, Collection<String> replacedPeriods,
+      boolean keepLoadedWhenMissing, String note) {
     ensure(doc, rows.schema());
     String on = keys.stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
     withNote(note, () -> {
-      var builder = DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
+      io.delta.tables.DeltaMergeBuilder builder = DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
           .as("t")
-          .merge(conform(doc, rows).as("s"), on)
-          .whenMatched().updateAll()
-          .whenNotMatched().insertAll();
+          .merge(conform(doc, rows).as("s"), on);
+      if (keepLoadedWhenMissing) {
+        // two files may give the same row (the 全市 total of a by-region and of a by-sector table): a
+        // value one of them leaves empty keeps what the other delivered
+        Map<String, String> set = new java.util.LinkedHashMap<>();
+        for (String c : targetSchema(doc).fieldNames()) {
+          set.put(c, "coalesce(s." + c + ", t." + c + ")");
+        }
+        builder = builder.whenMatched().updateExpr(set).whenNotMatched().insertAll();
+      } else {
+        builder = builder.whenMatched().updateAll().whenNotMatched().insertAll();
+      }
       if (!replacedPeriods.isEmpty()) {
         String in = replacedPeriods.stream().map(p -> "'" + escape(p) + "'").collect(Collectors.joining(", "));
         builder = builder.whenNotMatchedBySource("t.period IN (" + in + ")").delete();
@@ -107,9 +118,12 @@ public final class TableStore {
   }
 
   /** The rows cast to the table's column order and types, so a write never widens the schema. */
+  private StructType targetSchema(TableDoc doc) {
+    return schemas.computeIfAbsent(doc.qualifiedName(), name -> warehouse.spark().table(name).schema());
+  }
+
   private Dataset<Row> conform(TableDoc doc, Dataset<Row> rows) {
-    StructType target = schemas.computeIfAbsent(doc.qualifiedName(),
-        name -> warehouse.spark().table(name).schema());
+    StructType target = targetSchema(doc);
     Column[] cols = new Column[target.fields().length];
     int i = 0;
     for (StructField f : target.fields()) {

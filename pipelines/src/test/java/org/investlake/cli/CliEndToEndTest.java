@@ -52,10 +52,10 @@ class CliEndToEndTest extends SparkTest {
     List<String> lines = sql.out().lines().toList();
     assertThat(lines.get(0).split(",")).containsExactly("period", "year", "month", "region_code", "region_name",
         "ytd_growth_pct", "target_growth_pct", "gap_pp", "prev_growth_pct", "change_pp", "rank", "meets_target",
-        "drop_alert");
+        "drop_alert", "ytd_amount_wan", "month_amount_wan");
     assertThat(lines).as("13 units and the 全市 row, after the header").hasSize(15);
     String quanshi = lines.stream().filter(l -> l.contains(",全市,")).findFirst().orElseThrow();
-    assertThat(quanshi).as("全市 has no rank").contains(",7.0,").matches(".*,,(true|false),(true|false)$");
+    assertThat(quanshi).as("全市 has no rank").contains(",7.0,").matches(".*,,(true|false),(true|false),[0-9.]+,[0-9.-]+$");
     // the sample's story: 武邑县 falls from 7.2 (1-5月) to 1.0 (1-6月), last of 13, alert raised
     String wuyi = lines.stream().filter(l -> l.contains(",武邑县,")).findFirst().orElseThrow();
     assertThat(Arrays.asList(wuyi.split(","))).containsSequence("1.0", "7.0", "-6.0", "7.2", "-6.2", "13", "false", "true");

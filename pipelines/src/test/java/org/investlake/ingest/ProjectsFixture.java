@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.investlake.TestFiles;
 
 /**
@@ -127,6 +129,20 @@ final class ProjectsFixture {
           "市重点", true, "市重点项目库", "前期", dec("10500"), dec("1000"), null, "2024-01", null,
           false, false, "周副市长", "市教育局", 8},
     };
+  }
+
+  /**
+   * The rows a dry run would have merged into silver.projects ({@code LoadJob.lastPreview()}), shown as
+   * the load tests show silver: the {@link #SILVER_COLUMNS} of load {@code loadId}, in project_code order.
+   */
+  static Dataset<Row> previewOf(Dataset<Row> preview, String loadId) {
+    if (preview == null) {
+      throw new AssertionError("no dry-run preview for load " + loadId);
+    }
+    // spark.sql analyses at once: the Dataset keeps this preview even when the view is replaced later
+    preview.createOrReplaceTempView("projects_dry_run_preview");
+    return preview.sparkSession().sql("SELECT " + SILVER_COLUMNS + " FROM projects_dry_run_preview WHERE load_id = '"
+        + loadId + "' ORDER BY project_code");
   }
 
   static BigDecimal dec(String s) {

@@ -28,8 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * One small hand-made stats file per format variation of SPEC §3 / §3.1, each checked down to the
  * silver values. Every expected value is worked out by hand in the comment beside its file.
  *
- * <p>The tests share one warehouse (each Delta table is created once, which keeps the class fast) and
- * look only at the rows of their own load ({@code load_id}).
+ * <p>A test whose question is "does this variation parse to these values" dry-runs its file
+ * ({@code LoadJob.dryRun(true)}: the same reading, parsing, silver SQL and rules, nothing written) and
+ * compares the rows the load would merge into silver ({@code lastPreview()}) and the load result. Only
+ * the tests that check what a load records in a table (the load log's encoding or format, the quality
+ * results of a warning) load for real: {@link #gbkCsv}, {@link #utf8WithBom}, {@link #parquetFile} and
+ * the second file of {@link #growthComputedFromAmountsAndCheckedAgainstReported}. They share one
+ * warehouse (each Delta table is created once) and look only at the rows of their own load
+ * ({@code load_id}).
  */
 class StatsFormatsTest extends StatsTestSupport {
   @TempDir static Path dir;
@@ -40,8 +46,14 @@ class StatsFormatsTest extends StatsTestSupport {
     w = warehouse(dir);
   }
 
+  /** A real load: writes bronze, silver and ops. Only for the tests that check a table the load writes. */
   private static FileLoadResult load(Path file) {
     return LoadJob.on(w).execute(file);
+  }
+
+  /** A dry run: the load result and the rows silver would get, nothing written. */
+  private static DryRun dryRun(Path file) {
+    return DryRun.of(LoadJob.on(w), file);
   }
 
   private static void assertLoaded(FileLoadResult r, int rows, String... periods) {
@@ -63,13 +75,14 @@ class StatsFormatsTest extends StatsTestSupport {
         "桃城区,52500,50000,5.0",
         "冀州区,20600,20000,3.0",
         "全市,150000,140000,7.1");
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 3, "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131100", "all", dec("150000"), dec("140000"), 7.1, "reported"},
             new Object[] {"2023-06", "131102", "all", dec("52500"), dec("50000"), 5.0, "reported"},
             new Object[] {"2023-06", "131103", "all", dec("20600"), dec("20000"), 3.0, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (b) The period from a 统计期 column, no title; one file may hold several periods in any form. */
@@ -81,13 +94,14 @@ class StatsFormatsTest extends StatsTestSupport {
         "2023年1-6月,桃城区,52500,5.0",
         "202306,冀州区,20600,3.0",
         "2023-05,桃城区,43050,4.9");
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 3, "2023-05", "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-05", "131102", "all", dec("43050"), null, 4.9, "reported"},
             new Object[] {"2023-06", "131102", "all", dec("52500"), null, 5.0, "reported"},
             new Object[] {"2023-06", "131103", "all", dec("20600"), null, 3.0, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (c) The period from the title line; 县(市、区) header, 1-4月累计增速 prefix, region aliases. */
@@ -100,13 +114,14 @@ class StatsFormatsTest extends StatsTestSupport {
         "桃城,6.1",
         "景县,7.2",
         "高新区,-3.4");
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 3, "2023-04");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-04", "131102", "all", null, null, 6.1, "reported"},
             new Object[] {"2023-04", "131127", "all", null, null, 7.2, "reported"},
             new Object[] {"2023-04", "131171", "all", null, null, -3.4, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (d) Neither a period column nor a period in the title: load --period gives it. */
@@ -118,12 +133,13 @@ class StatsFormatsTest extends StatsTestSupport {
         "地区,本年累计,上年同期,同比增长",
         "武强县,25750,25000,3.0",
         "饶阳县,18000,18000,0");
-    FileLoadResult r = LoadJob.on(w).period(YearMonth.of(2023, 6)).execute(f);
+    DryRun d = DryRun.of(LoadJob.on(w).period(YearMonth.of(2023, 6)), f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 2, "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131123", "all", dec("25750"), dec("25000"), 3.0, "reported"},
             new Object[] {"2023-06", "131124", "all", dec("18000"), dec("18000"), 0.0, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (e) Growth in words: 下降1.2 = −1.2, 1.5倍 = +150, -1.2, 增长5.3% = 5.3, 持平 = 0. */
@@ -137,7 +153,8 @@ class StatsFormatsTest extends StatsTestSupport {
         "枣强县,-1.2",       // 131121 → −1.2
         "武邑县,增长5.3%",   // 131122 → 5.3
         "深州市,持平");      // 131182 → 0
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 5, "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131102", "all", null, null, -1.2, "reported"},
@@ -145,7 +162,7 @@ class StatsFormatsTest extends StatsTestSupport {
             new Object[] {"2023-06", "131121", "all", null, null, -1.2, "reported"},
             new Object[] {"2023-06", "131122", "all", null, null, 5.3, "reported"},
             new Object[] {"2023-06", "131182", "all", null, null, 0.0, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (f) 其中:/  其中： prefixes, full-width spaces, digits, commas, points and header brackets. */
@@ -161,14 +178,15 @@ class StatsFormatsTest extends StatsTestSupport {
         "桃城区,工业,\"5,000\",９．１",
         "桃城区,  其中：工业技术改造,1200,1.5倍",
         "桃城区,其中:民间投资,８００,－２．５");
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 4, "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131102", "all", dec("10800"), null, 8.0, "reported"},
             new Object[] {"2023-06", "131102", "industry", dec("5000"), null, 9.1, "reported"},
             new Object[] {"2023-06", "131102", "industry_techrenov", dec("1200"), null, 150.0, "reported"},
             new Object[] {"2023-06", "131102", "private", dec("800"), null, -2.5, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (g) A GBK CSV (the usual Windows export), with a trailing 合计 row. */
@@ -195,16 +213,16 @@ class StatsFormatsTest extends StatsTestSupport {
   /** (h) UTF-8 with BOM right before the first header cell (统计期), which must still be recognised. */
   @Test
   void utf8WithBom() {
-    // 桃城区 +5.0, 阜城县 131128 +6.6; the period comes from the 统计期 column next to the BOM
+    // 2023-09, used by no other test here (two files giving one row merge): 桃城区 +5.0, 阜城县 131128 +6.6; the period comes from the 统计期 column next to the BOM
     Path f = TestFiles.csv(dir.resolve("h"), "h_bom.csv", StandardCharsets.UTF_8, true,
         "统计期,县市区,同比增长(%)",
-        "2023-06,桃城区,5.0",
-        "2023-06,阜城县,6.6");
+        "2023-09,桃城区,5.0",
+        "2023-09,阜城县,6.6");
     FileLoadResult r = load(f);
-    assertLoaded(r, 2, "2023-06");
+    assertLoaded(r, 2, "2023-09");
     assertDataFrameEquals(rows(SILVER_DDL,
-            new Object[] {"2023-06", "131102", "all", null, null, 5.0, "reported"},
-            new Object[] {"2023-06", "131128", "all", null, null, 6.6, "reported"}),
+            new Object[] {"2023-09", "131102", "all", null, null, 5.0, "reported"},
+            new Object[] {"2023-09", "131128", "all", null, null, 6.6, "reported"}),
         silverOf(r.loadId()));
     assertThat(loadLog(r.loadId()).getString(6)).as("encoding recorded in the load log").isEqualTo("UTF-8-BOM");
   }
@@ -219,13 +237,14 @@ class StatsFormatsTest extends StatsTestSupport {
         List.of(LocalDate.of(2023, 6, 30), "桃城区", 52500.5, 50000, 5.0),
         List.of(LocalDate.of(2023, 6, 30), "安平县", 12345.67, 11000, 12.2),
         List.of(LocalDate.of(2023, 6, 30), "故城县", 8000, 8000, 0)));
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 3, "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131102", "all", dec("52500.5"), dec("50000"), 5.0, "reported"},
             new Object[] {"2023-06", "131125", "all", dec("12345.67"), dec("11000"), 12.2, "reported"},
             new Object[] {"2023-06", "131126", "all", dec("8000"), dec("8000"), 0.0, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** An xlsx whose growth cells are numbers formatted as percent: 0.053 shown as 5.3% is 5.3. */
@@ -251,12 +270,13 @@ class StatsFormatsTest extends StatsTestSupport {
       }
       wb.write(out);
     }
-    FileLoadResult r = load(f);
+    DryRun d = dryRun(f);
+    FileLoadResult r = d.result();
     assertLoaded(r, 2, "2023-06");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131102", "all", null, null, 5.3, "reported"},
             new Object[] {"2023-06", "131103", "all", null, null, -1.2, "reported"}),
-        silverOf(r.loadId()));
+        d.silver());
   }
 
   /** (j) 单位:亿元 converts to 万元 (×10000); a header's own (亿元) wins over a 单位:万元 line. */
@@ -275,55 +295,62 @@ class StatsFormatsTest extends StatsTestSupport {
         "单位:万元",
         "县市区,本年累计(亿元),上年同期,同比增长(%)",
         "桃城区,4.2,40000,5.0");
-    FileLoadResult r1 = load(yi);
-    FileLoadResult r2 = load(mixed);
+    DryRun d1 = dryRun(yi);
+    DryRun d2 = dryRun(mixed);
+    FileLoadResult r1 = d1.result();
+    FileLoadResult r2 = d2.result();
     assertLoaded(r1, 2, "2023-06");
     assertLoaded(r2, 1, "2023-05");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131102", "all", dec("52500"), dec("50000"), 5.0, "reported"},
             new Object[] {"2023-06", "131103", "all", dec("20600"), dec("20000"), 3.0, "reported"}),
-        silverOf(r1.loadId()));
+        d1.silver());
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-05", "131102", "all", dec("42000"), dec("40000"), 5.0, "reported"}),
-        silverOf(r2.loadId()));
+        d2.silver());
   }
 
   /** (k) Only amounts: growth computed. Reported and computed growth 0.5 apart: loads with a warning. */
   @Test
   void growthComputedFromAmountsAndCheckedAgainstReported() {
-    // no growth column, 2023-06: 桃城区 54000/50000 − 1 = +8.0 · 冀州区 19400/20000 − 1 = −3.0
+    // periods of their own (2023-10, 2023-11) so no other test's rows are in silver to compare with.
+    // no growth column, 2023-10: 桃城区 54000/50000 − 1 = +8.0 · 冀州区 19400/20000 − 1 = −3.0
     Path amounts = TestFiles.utf8(dir.resolve("k"), "k_amounts_only.csv",
-        "2023年1-6月各县市区固定资产投资完成情况",
+        "2023年1-10月各县市区固定资产投资完成情况",
         "县市区,本年累计(万元),上年同期(万元)",
         "桃城区,54000,50000",
         "冀州区,19400,20000");
-    // 2023-05: 桃城区 row 3 reports 8.5 where 54000/50000 gives 8.0 (0.5 apart → warning, 8.5 kept);
+    // 2023-11: 桃城区 row 3 reports 8.5 where 54000/50000 gives 8.0 (0.5 apart → warning, 8.5 kept);
     // 冀州区 20600/20000 = 3.0 as reported
     Path differing = TestFiles.utf8(dir.resolve("k"), "k_differing.csv",
-        "2023年1-5月各县市区固定资产投资完成情况",
+        "2023年1-11月各县市区固定资产投资完成情况",
         "县市区,本年累计(万元),上年同期(万元),同比增长(%)",
         "桃城区,54000,50000,8.5",
         "冀州区,20600,20000,3.0");
-    FileLoadResult r1 = load(amounts);
+    // the amounts-only file is about parsing (dry run); the differing one about what a warning records
+    // in ops.dq_results and the load log (real load)
+    DryRun d1 = dryRun(amounts);
+    FileLoadResult r1 = d1.result();
     FileLoadResult r2 = load(differing);
 
-    assertLoaded(r1, 2, "2023-06");
+    assertLoaded(r1, 2, "2023-10");
     assertDataFrameEquals(rows(SILVER_DDL,
-            new Object[] {"2023-06", "131102", "all", dec("54000"), dec("50000"), 8.0, "computed"},
-            new Object[] {"2023-06", "131103", "all", dec("19400"), dec("20000"), -3.0, "computed"}),
-        silverOf(r1.loadId()));
+            new Object[] {"2023-10", "131102", "all", dec("54000"), dec("50000"), 8.0, "computed"},
+            new Object[] {"2023-10", "131103", "all", dec("19400"), dec("20000"), -3.0, "computed"}),
+        d1.silver());
+    d1.preview().createOrReplaceTempView("k_amounts_preview");
     assertDataFrameEquals(rows("reported_growth_pct DOUBLE, computed_growth_pct DOUBLE",
             new Object[] {null, 8.0}, new Object[] {null, -3.0}),
         spark().sql("SELECT reported_growth_pct, round(computed_growth_pct, 6) AS computed_growth_pct "
-            + "FROM silver.stats WHERE load_id = '" + r1.loadId() + "' ORDER BY region_code"));
+            + "FROM k_amounts_preview WHERE load_id = '" + r1.loadId() + "' ORDER BY region_code"));
     assertThat(r1.rowsWarned()).as("no growth given, nothing to disagree with").isZero();
 
     assertThat(r2.status()).as("warnings still load: %s", r2.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
     assertThat(r2.rowsLoaded()).as("both rows load").isEqualTo(2);
     assertThat(r2.rowsWarned()).as("only 桃城区 is warned").isEqualTo(1);
     assertDataFrameEquals(rows(SILVER_DDL + ", computed_growth_pct DOUBLE",
-            new Object[] {"2023-05", "131102", "all", dec("54000"), dec("50000"), 8.5, "reported", 8.0},
-            new Object[] {"2023-05", "131103", "all", dec("20600"), dec("20000"), 3.0, "reported", 3.0}),
+            new Object[] {"2023-11", "131102", "all", dec("54000"), dec("50000"), 8.5, "reported", 8.0},
+            new Object[] {"2023-11", "131103", "all", dec("20600"), dec("20000"), 3.0, "reported", 3.0}),
         silverOf(r2.loadId(), "round(computed_growth_pct, 6) AS computed_growth_pct"));
     List<Row> dq = spark().sql("SELECT rule_id, action, rows, example FROM ops.dq_results WHERE load_id = '"
         + r2.loadId() + "'").collectAsList();
@@ -345,7 +372,7 @@ class StatsFormatsTest extends StatsTestSupport {
         "县市区,本年累计(万元),上年同期(万元),同比增长(%)",
         "桃城区,10430,10000,4.4",
         "冀州区,20600,20000,3.1");
-    FileLoadResult r = load(f);
+    FileLoadResult r = dryRun(f).result();
     assertLoaded(r, 2, "2023-04");
     assertThat(r.rowsWarned()).as("0.1 apart is not more than 0.1").isZero();
   }
@@ -366,19 +393,21 @@ class StatsFormatsTest extends StatsTestSupport {
         "县市区,同比增长(%)",
         "滨湖新区,8.8",
         "市直,4.0");
-    FileLoadResult r1 = load(bySector);
-    FileLoadResult r2 = load(byRegion);
+    DryRun d1 = dryRun(bySector);
+    DryRun d2 = dryRun(byRegion);
+    FileLoadResult r1 = d1.result();
+    FileLoadResult r2 = d2.result();
     assertLoaded(r1, 3, "2023-06");
     assertLoaded(r2, 2, "2023-05");
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-06", "131100", "all", dec("150000"), null, 7.1, "reported"},
             new Object[] {"2023-06", "131100", "industry", dec("60000"), null, 9.1, "reported"},
             new Object[] {"2023-06", "131100", "real_estate", dec("20000"), null, -3.5, "reported"}),
-        silverOf(r1.loadId()));
+        d1.silver());
     assertDataFrameEquals(rows(SILVER_DDL,
             new Object[] {"2023-05", "131172", "all", null, null, 8.8, "reported"},
             new Object[] {"2023-05", "131199", "all", null, null, 4.0, "reported"}),
-        silverOf(r2.loadId()));
+        d2.silver());
   }
 
   /** (m) A Parquet export: typed columns (double, null) read as text, period from a 统计期 column. */

@@ -58,6 +58,29 @@ class StatsLoadTest extends SparkTest {
     assertThat(spark().sql("SELECT status, rows_loaded FROM ops.load_log").first().getString(0)).isEqualTo("loaded");
   }
 
+  @Test
+  void aSecondFileForTheSameRowKeepsItsAmountsAndSaysWhereTheGrowthDisagrees() {
+    Warehouse w = warehouse(dir);
+    LoadJob.on(w).execute(StatsFixture.february(dir.resolve("in")));
+    // the by-sector table's total row is the same 全市 / all-sectors row as the by-region table's 全市:
+    // it gives no amounts and a growth of 6.6 where the region table said 6.4
+    FileLoadResult bySector = LoadJob.on(w).execute(org.investlake.TestFiles.utf8(dir.resolve("in"),
+        "2023年1-2月全市分行业固定资产投资.csv",
+        "2023年1-2月全市分行业固定资产投资情况",
+        "行业领域,同比增长(%)",
+        "固定资产投资,6.6",
+        "工业,7.7"));
+    assertThat(bySector.rowsWarned()).as(bySector.reasons().toString()).isEqualTo(1);
+    assertThat(bySector.reasons()).anyMatch(r -> r.contains(
+        "增速 6.6% 与已入库的「2023年1-2月各县市区固定资产投资.csv」中的 6.4% 不一致"));
+    // the later file's growth stands, the amounts only the region table gave are kept (20220 / 19000)
+    Row quanshi = spark().sql("SELECT ytd_growth_pct, ytd_amount_wan, prev_ytd_amount_wan FROM silver.stats "
+        + "WHERE period = '2023-02' AND region_code = '131100' AND sector_code = 'all'").first();
+    assertThat(quanshi.getDouble(0)).isEqualTo(6.6);
+    assertThat(quanshi.getDecimal(1)).isEqualByComparingTo("20220");
+    assertThat(quanshi.getDecimal(2)).isEqualByComparingTo("19000");
+  }
+
   private static BigDecimal dec(String s) {
     return new BigDecimal(s).setScale(2);
   }

@@ -7,7 +7,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
 
-/** Queries the stats ingest tests share: silver rows of one load, table versions, the load log. */
+/**
+ * Queries the stats ingest tests share: silver rows of one load (or of one dry run's preview), table
+ * versions, the load log.
+ */
 abstract class StatsTestSupport extends SparkTest {
   /** The silver columns the tests compare. */
   static final String SILVER_DDL = "period STRING, region_code STRING, sector_code STRING, "
@@ -24,9 +27,39 @@ abstract class StatsTestSupport extends SparkTest {
 
   /** The same with further columns (SQL expressions) after growth_source. */
   static Dataset<Row> silverOf(String loadId, String extra) {
+    return statsRows("silver.stats", loadId, extra);
+  }
+
+  /**
+   * A dry run of one file ({@code LoadJob.dryRun(true)}): its load result, and the rows it would have
+   * merged into silver.stats ({@code lastPreview()}, silver's columns). Nothing is written.
+   */
+  record DryRun(FileLoadResult result, Dataset<Row> preview) {
+    static DryRun of(LoadJob job, Path file) {
+      FileLoadResult r = job.dryRun(true).execute(file);
+      return new DryRun(r, job.lastPreview());
+    }
+
+    /** The rows the dry run would have written to silver.stats, shown exactly as {@link #silverOf} shows silver. */
+    Dataset<Row> silver() {
+      return silver("");
+    }
+
+    /** The same with further columns (SQL expressions) after growth_source. */
+    Dataset<Row> silver(String extra) {
+      if (preview == null) {
+        throw new AssertionError("no preview for " + result.file() + ": " + result.status() + " " + result.reasons());
+      }
+      // spark.sql analyses at once: the Dataset keeps this preview even when the view is replaced later
+      preview.createOrReplaceTempView("stats_dry_run_preview");
+      return statsRows("stats_dry_run_preview", result.loadId(), extra);
+    }
+  }
+
+  private static Dataset<Row> statsRows(String table, String loadId, String extra) {
     return spark().sql("SELECT period, region_code, sector_code, ytd_amount_wan, prev_ytd_amount_wan, "
         + "round(ytd_growth_pct, 6) AS ytd_growth_pct, growth_source" + (extra.isEmpty() ? "" : ", " + extra)
-        + " FROM silver.stats WHERE load_id = '" + loadId + "' ORDER BY period, region_code, sector_code");
+        + " FROM " + table + " WHERE load_id = '" + loadId + "' ORDER BY period, region_code, sector_code");
   }
 
   /** Every silver row, collected now (a later write cannot change what this returns). */

@@ -75,6 +75,18 @@ class GrowthMartsTest extends SparkTest {
   }
 
   @Test
+  void monthlyAmountsComeFromTheCumulativeOnes() {
+    // 1-2月 stands for two months: the cumulative amount itself; 1-3月 minus 1-2月:
+    // 桃城区 16500 − 10800 = 5700, 冀州区 7440 − 5300 = 2140, 全市 30240 − 20220 = 10020
+    assertDataFrameEquals(rows("period STRING, region_code STRING, month_amount_wan DECIMAL(18,2)",
+            new Object[] {"2023-02", "131100", d("20220.00")}, new Object[] {"2023-02", "131102", d("10800.00")},
+            new Object[] {"2023-02", "131103", d("5300.00")}, new Object[] {"2023-03", "131100", d("10020.00")},
+            new Object[] {"2023-03", "131102", d("5700.00")}, new Object[] {"2023-03", "131103", d("2140.00")}),
+        spark().sql("SELECT period, region_code, month_amount_wan FROM gold.region_growth "
+            + "WHERE region_code IN ('131100', '131102', '131103') ORDER BY period, region_code"));
+  }
+
+  @Test
   void sectorGrowthHasHandWorkedValues() {
     Dataset<Row> expected = rows(
         "period STRING, sector_code STRING, ytd_growth_pct DECIMAL(6,1), target_growth_pct DECIMAL(6,1), "
