@@ -37,7 +37,10 @@ public abstract class SparkTest {
     @Override
     public SparkConf conf() {
       SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("investlake-tests")
-          .set("spark.sql.shuffle.partitions", "2");
+          .set("spark.sql.shuffle.partitions", "2")
+          // test data is a few rows: adaptive re-planning only adds work, and the UI is never looked at
+          .set("spark.sql.adaptive.enabled", "false")
+          .set("spark.default.parallelism", "2");
       SparkSessions.settings().forEach((k, v) -> {
         if (!k.equals("spark.sql.shuffle.partitions")) {
           conf.set(k, v);

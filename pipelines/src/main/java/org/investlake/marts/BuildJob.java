@@ -36,6 +36,7 @@ public final class BuildJob {
   private final Warehouse warehouse;
   private final TableStore store;
   private Set<String> requested = Set.of();
+  private Set<String> selected = Set.of();
   private boolean all;
 
   private BuildJob(Warehouse warehouse) {
@@ -50,6 +51,19 @@ public final class BuildJob {
   /** Rebuild exactly these periods (YYYY-MM) instead of the changed ones. */
   public BuildJob periods(Set<String> periods) {
     this.requested = periods;
+    return this;
+  }
+
+  /**
+   * Build only these marts (the ones they read must exist already, or be listed too); all by default.
+   */
+  public BuildJob marts(String... marts) {
+    for (String m : marts) {
+      if (!MARTS.contains(m)) {
+        throw new IllegalArgumentException("no mart gold." + m + " (marts: " + String.join(", ", MARTS) + ")");
+      }
+    }
+    this.selected = Set.of(marts);
     return this;
   }
 
@@ -77,6 +91,9 @@ public final class BuildJob {
       return tx.run(() -> {
         List<Row> log = new ArrayList<>();
         for (String mart : MARTS) {
+          if (!selected.isEmpty() && !selected.contains(mart)) {
+            continue;
+          }
           TableDoc doc = TableDoc.load("gold", mart);
           Map<String, Timestamp> sourceTimes = sourceTimes(doc);
           if (!sourcesExist(doc)) {

@@ -49,7 +49,7 @@ class BondProgressMartTest extends SparkTest {
         "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,0,0,否,2023-06"));
     MartFixtures.load(w, MartFixtures.projects(in, "2023年4月重点项目.csv",
         "2301-131123-10-01-500005,武强县文旅小镇,武强县,文化旅游,市重点,市重点项目库,续建,20000,5000,1200,2023-01,2023-02,否,吴局长,武强县文旅局,2023-04"));
-    BuildJob.on(w).execute();
+    BuildJob.on(w).marts("key_project_progress", "bond_progress").execute();
   }
 
   @BeforeEach
