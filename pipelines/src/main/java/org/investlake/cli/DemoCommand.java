@@ -101,7 +101,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<Row> interviews = w.spark().sql("SELECT period, region_name, bottom_streak FROM gold.region_scorecard "
         + "WHERE interview_flag ORDER BY period, region_code").collectAsList();
-    out.println("约谈 list (bottom 3 for 3 consecutive periods): " + (interviews.isEmpty() ? "none" : ""));
+    out.println("约谈 list (bottom 3 for 3 consecutive periods): "
+        + (interviews.isEmpty() ? "none" : interviews.stream().filter(r -> r.getString(0).equals(latest)).count() + " in " + latest));
     interviews.stream().filter(r -> r.getString(0).equals(latest))
         .forEach(r -> out.printf("  %s %s — %d periods in the bottom 3%n", r.getString(0), r.getString(1), r.getInt(2)));
     long earlier = interviews.stream().filter(r -> !r.getString(0).equals(latest)).count();
