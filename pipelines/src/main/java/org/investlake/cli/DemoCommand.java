@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.investlake.sample.SampleScale;
 import org.investlake.sample.SampleSummary;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     Warehouse w = Sessions.open(main);
     out.println("2. load and build:");
-    try (var lock = org.investlake.warehouse.WarehouseLock.acquire(w, "demo", main.spec().commandLine().getErr())) {
+    try (var lock = org.investlake.storage.WarehouseLock.acquire(w, "demo", main.spec().commandLine().getErr())) {
       RunCommand.run(w, inbox, out);
     }
     out.println();

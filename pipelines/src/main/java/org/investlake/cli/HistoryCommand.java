@@ -1,8 +1,8 @@
 package org.investlake.cli;
 
 import java.util.concurrent.Callable;
-import org.investlake.warehouse.TableVersions;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.TableVersions;
+import org.investlake.storage.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

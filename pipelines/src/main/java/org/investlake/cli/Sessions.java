@@ -2,8 +2,8 @@ package org.investlake.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.investlake.reference.ReferenceData;
-import org.investlake.warehouse.SparkSessions;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.SparkSessions;
+import org.investlake.storage.Warehouse;
 
 /**
  * The one SparkSession and warehouse a command works on, opened on first use (help and usage errors

@@ -3,7 +3,7 @@ package org.investlake.cli;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

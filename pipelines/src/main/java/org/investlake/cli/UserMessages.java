@@ -10,7 +10,7 @@ final class UserMessages {
     String message = describeOne(ex);
     for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
       for (Throwable s : t.getSuppressed()) {
-        if (s instanceof org.investlake.warehouse.WriteTransaction.RolledBack r) {
+        if (s instanceof org.investlake.storage.WriteTransaction.RolledBack r) {
           return message + " (undone: " + String.join(", ", r.tables()) + " back at their last good version)";
         }
       }
@@ -20,14 +20,14 @@ final class UserMessages {
 
   private static String describeOne(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.investlake.warehouse.WarehouseLock.LockedException) {
+      if (t instanceof org.investlake.storage.WarehouseLock.LockedException) {
         return firstLine(t.getMessage());
       }
-      if (t instanceof org.investlake.warehouse.WriteTransaction.IncompleteRollbackException r && r.getCause() != null) {
+      if (t instanceof org.investlake.storage.WriteTransaction.IncompleteRollbackException r && r.getCause() != null) {
         return describeOne(r.getCause()) + " — and the tables could not all be put back: "
             + String.join("; ", r.report().outcomes().stream()
-                .filter(o -> o.action() == org.investlake.warehouse.WriteTransaction.Action.REFUSED
-                    || o.action() == org.investlake.warehouse.WriteTransaction.Action.FAILED)
+                .filter(o -> o.action() == org.investlake.storage.WriteTransaction.Action.REFUSED
+                    || o.action() == org.investlake.storage.WriteTransaction.Action.FAILED)
                 .map(o -> o.message()).toList());
       }
     }

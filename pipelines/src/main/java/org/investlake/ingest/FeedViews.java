@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
 import org.investlake.reference.Labels;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 
 /**
  * The views a feed's silver SQL reads besides its staged rows: {@code FEED_values} (the controlled

@@ -20,11 +20,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.investlake.quality.FeedSchema;
 import org.investlake.quality.RuleEngine;
-import org.investlake.warehouse.SqlFiles;
-import org.investlake.warehouse.TableDoc;
-import org.investlake.warehouse.TableStore;
-import org.investlake.warehouse.Warehouse;
-import org.investlake.warehouse.WriteTransaction;
+import org.investlake.storage.SqlFiles;
+import org.investlake.storage.TableDoc;
+import org.investlake.storage.TableStore;
+import org.investlake.storage.Warehouse;
+import org.investlake.storage.WriteTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.investlake.warehouse.TableDoc;
-import org.investlake.warehouse.TableStore;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.TableDoc;
+import org.investlake.storage.TableStore;
+import org.investlake.storage.Warehouse;
 
 /** Writes the ops tables of a load: the load log, quarantined rows, and data-quality results. */
 final class LoadRecorder {

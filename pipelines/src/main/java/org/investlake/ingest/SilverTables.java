@@ -5,10 +5,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.quality.FeedSchema;
 import org.investlake.quality.RuleEngine;
-import org.investlake.warehouse.SqlFiles;
-import org.investlake.warehouse.TableDoc;
-import org.investlake.warehouse.TableStore;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.SqlFiles;
+import org.investlake.storage.TableDoc;
+import org.investlake.storage.TableStore;
+import org.investlake.storage.Warehouse;
 
 /**
  * Creates every feed's silver table, empty, the first time anything is loaded, so the gold SQL can

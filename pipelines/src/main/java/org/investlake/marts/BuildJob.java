@@ -16,11 +16,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.investlake.warehouse.SqlFiles;
-import org.investlake.warehouse.TableDoc;
-import org.investlake.warehouse.TableStore;
-import org.investlake.warehouse.Warehouse;
-import org.investlake.warehouse.WriteTransaction;
+import org.investlake.storage.SqlFiles;
+import org.investlake.storage.TableDoc;
+import org.investlake.storage.TableStore;
+import org.investlake.storage.Warehouse;
+import org.investlake.storage.WriteTransaction;
 
 /**
  * Builds the gold marts from silver with the SQL in sql/gold/, period by period. By default only the

@@ -14,7 +14,7 @@ import org.investlake.SparkTest;
 import org.investlake.ingest.FileLoadResult;
 import org.investlake.ingest.LoadJob;
 import org.investlake.ingest.StatsFixture;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,10 +3,10 @@ package org.investlake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.investlake.warehouse.WarehouseLock;
-import org.investlake.warehouse.WriteTransaction;
-import org.investlake.warehouse.WriteTransaction.Action;
-import org.investlake.warehouse.WriteTransaction.Outcome;
+import org.investlake.storage.WarehouseLock;
+import org.investlake.storage.WriteTransaction;
+import org.investlake.storage.WriteTransaction.Action;
+import org.investlake.storage.WriteTransaction.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** The one line a user sees when the warehouse is locked or a failed load was rolled back. */

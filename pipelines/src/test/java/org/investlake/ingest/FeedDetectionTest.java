@@ -10,7 +10,7 @@ import java.util.List;
 import org.investlake.SparkTest;
 import org.investlake.TestFiles;
 import org.investlake.quality.FeedSchema;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
 import org.investlake.TestFiles;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.TestFiles;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

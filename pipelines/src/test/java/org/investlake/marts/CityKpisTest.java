@@ -5,7 +5,7 @@ import static org.investlake.marts.MartFixtures.d;
 import java.nio.file.Path;
 import org.investlake.SparkTest;
 import org.investlake.TestFiles;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

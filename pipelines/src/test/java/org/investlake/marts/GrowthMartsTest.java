@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
 import org.investlake.ingest.LoadJob;
 import org.investlake.ingest.StatsFixture;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

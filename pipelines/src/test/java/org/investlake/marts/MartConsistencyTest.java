@@ -12,7 +12,7 @@ import org.investlake.SparkTest;
 import org.investlake.ingest.FileLoadResult;
 import org.investlake.ingest.LoadJob;
 import org.investlake.sample.SampleGenerator;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

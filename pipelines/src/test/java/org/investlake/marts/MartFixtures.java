@@ -9,7 +9,7 @@ import java.util.List;
 import org.investlake.TestFiles;
 import org.investlake.ingest.FileLoadResult;
 import org.investlake.ingest.LoadJob;
-import org.investlake.warehouse.Warehouse;
+import org.investlake.storage.Warehouse;
 
 /**
  * Small hand-made exports for the mart tests: a projects or bonds CSV is the feed's header (SPEC §3.2,

@@ -1,4 +1,4 @@
-package org.investlake.warehouse;
+package org.investlake.storage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package org.investlake.warehouse;
+package org.investlake.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.investlake.warehouse.WriteTransaction.Action;
-import org.investlake.warehouse.WriteTransaction.Outcome;
+import org.investlake.storage.WriteTransaction.Action;
+import org.investlake.storage.WriteTransaction.Outcome;
 import org.investlake.SparkTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

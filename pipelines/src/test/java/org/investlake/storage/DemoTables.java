@@ -1,4 +1,4 @@
-package org.investlake.warehouse;
+package org.investlake.storage;
 
 import java.util.List;
 

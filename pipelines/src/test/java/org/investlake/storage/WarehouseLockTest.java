@@ -1,4 +1,4 @@
-package org.investlake.warehouse;
+package org.investlake.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

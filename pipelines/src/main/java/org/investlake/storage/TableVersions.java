@@ -1,4 +1,4 @@
-package org.investlake.warehouse;
+package org.investlake.storage;
 
 import io.delta.tables.DeltaTable;
 import java.io.FileNotFoundException;
