@@ -40,7 +40,10 @@ final class LoadCommand implements Callable<Integer> {
     Warehouse w = Sessions.open(main);
     LoadJob job = LoadJob.on(w).feed(feed).period(period).dryRun(dryRun);
     if (dryRun) {
-      return loadAll(job, files, main.spec().commandLine().getOut()); // reads only: no lock needed
+      int code = loadAll(job, files, main.spec().commandLine().getOut()); // reads only: no lock needed
+      main.spec().commandLine().getOut().println("(dry run: nothing was written; \"loaded\" and \"quarantined\" say what a load would do)");
+      main.spec().commandLine().getOut().flush();
+      return code;
     }
     try (WarehouseLock lock = WarehouseLock.acquire(w, "load", main.spec().commandLine().getErr())) {
       return loadAll(job, files, main.spec().commandLine().getOut());
