@@ -139,7 +139,7 @@ public final class LoadJob {
           }
           Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
           staged = stager.stage(grid, file, loadId, started, filePeriod);
-          checked = check(file, schema, layout, stager, staged);
+          checked = check(file, schema, layout, staged);
           Outcome outcome = evaluate(file, checked, loadId);
           if (dryRun) {
             lastPreview = outcome.valid().localCheckpoint();
@@ -172,8 +172,8 @@ public final class LoadJob {
   }
 
   /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
-  private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager stager,
-      RowStager.Staged staged) throws FileRejectedException {
+  private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager.Staged staged)
+      throws FileRejectedException {
     SparkSession spark = warehouse.spark();
     FeedViews.register(warehouse, schema);
     spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema)).createOrReplaceTempView(schema.feed() + "_staged");

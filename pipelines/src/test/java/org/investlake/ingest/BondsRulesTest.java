@@ -95,31 +95,16 @@ class BondsRulesTest extends SparkTest {
         line("2208-131102-05-01-610221", "桃城区", "10000", "2023-02-15", "2000", "2000", "已开工", "六月"),
         // 22: 合计 发行金额 170000, but lines 4-21 hold 16 × 10000 = 160000 (line 9 empty, line 13 no number)
         "合计,,,,170000,,,,,,"));
-    readJuneOutcome();
+    juneOutcome = LoadOutcome.read(spark(), june.loadId(), "silver.bonds");
   }
 
 
-  /** What the June load left in ops and silver, read once: quarantine by line, dq_results by rule, silver lines. */
-  private static final java.util.Map<Integer, Row> QUARANTINE = new java.util.HashMap<>();
-  private static final java.util.Map<String, Row> DQ = new java.util.HashMap<>();
-  private static final java.util.Set<Integer> SILVER_LINES = new java.util.HashSet<>();
+  /** What the June load left in ops and silver (see LoadOutcome). */
+  private static LoadOutcome juneOutcome;
 
-  private static void readJuneOutcome() {
-    for (Row r : spark().sql("SELECT row_number, rule_ids, reason, record, feed FROM ops.quarantine WHERE load_id = '"
-        + june.loadId() + "'").collectAsList()) {
-      assertThat(QUARANTINE.put(r.getInt(0), r)).as("one quarantine row per line (line %s)", r.getInt(0)).isNull();
-    }
-    for (Row r : spark().sql("SELECT rule_id, action, rows, example FROM ops.dq_results WHERE load_id = '"
-        + june.loadId() + "'").collectAsList()) {
-      assertThat(DQ.put(r.getString(0), r)).as("one dq_results row per rule (%s)", r.getString(0)).isNull();
-    }
-    spark().sql("SELECT source_row FROM silver.bonds WHERE load_id = '" + june.loadId() + "'").collectAsList()
-        .forEach(r -> SILVER_LINES.add(r.getInt(0)));
-  }
 
   private static Row quarantined(int line) {
-    Row r = QUARANTINE.get(line);
-    assertThat(r).as("quarantine row of June line %s", line).isNotNull();
+    Row r = juneOutcome.quarantined(line);
     return org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(4));
   }
 
@@ -128,16 +113,11 @@ class BondsRulesTest extends SparkTest {
     assertThat(q.<String>getList(0)).as("rules broken by June line %s", line).containsExactly(rule);
     assertThat(q.getString(1)).as("reason of June line %s", line).contains(JUNE_FILE, "第" + line + "行").contains(fragments);
     assertThat(q.getString(2)).as("feed").isEqualTo("bonds");
-    assertThat(SILVER_LINES).as("silver rows of the June load").doesNotContain(line);
+    assertThat(juneOutcome.silverLines()).as("silver rows of the June load").doesNotContain(line);
   }
 
   private static void assertWarned(int line, String rule, String... fragments) {
-    assertThat(SILVER_LINES).as("June line %s loads", line).contains(line);
-    Row dq = DQ.get(rule);
-    assertThat(dq).as("dq_results of %s", rule).isNotNull();
-    assertThat(dq.getString(1)).as("action of %s", rule).isEqualTo("warn");
-    assertThat(dq.getInt(2)).as("rows warned by %s: only line %s", rule, line).isEqualTo(1);
-    assertThat(dq.getString(3)).as("message of %s", rule).contains("第" + line + "行").contains(fragments);
+    juneOutcome.assertWarned(line, rule, fragments);
   }
 
   @Test
@@ -256,12 +236,12 @@ class BondsRulesTest extends SparkTest {
 
   @Test
   void totalRowThatDisagreesWarnsAndIsNotAProject() {
-    Row dq = DQ.get("total_reconciles");
+    Row dq = juneOutcome.dq("total_reconciles");
     assertThat(dq).as("total_reconciles").isNotNull();
     assertThat(dq.getString(1)).as("action").isEqualTo("warn");
     assertThat(dq.getString(3)).as("message").contains(JUNE_FILE, "第22行", "发行金额(万元)",
         "合计行 170000.00 万元与各行之和 160000.00 万元相差 10000.00 万元");
-    assertThat(SILVER_LINES).as("silver rows of the June load").doesNotContain(22);
+    assertThat(juneOutcome.silverLines()).as("silver rows of the June load").doesNotContain(22);
     assertThat(spark().sql("SELECT count(*) FROM silver.bonds WHERE project_code LIKE '合计%'")
         .first().getLong(0)).as("silver rows coded 合计").isZero();
   }

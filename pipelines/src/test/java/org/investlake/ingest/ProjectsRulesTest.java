@@ -169,34 +169,19 @@ class ProjectsRulesTest extends SparkTest {
         line("2301-131102-04-01-500103", "桃城区物流枢纽", "桃城区", "工业", "市重点", "竣工", "10000", "5000", "900",
             "2023-04", "2023-04", "否", "2023-05"),
         "合计,,,,,,,20000,10000,3900,,,,,,"));
-    readJuneOutcome();
+    juneOutcome = LoadOutcome.read(spark(), june.loadId(), "silver.projects");
   }
 
 
-  /** What the June load left in ops and silver, read once: quarantine by line, dq_results by rule, silver lines. */
-  private static final java.util.Map<Integer, Row> QUARANTINE = new java.util.HashMap<>();
-  private static final java.util.Map<String, Row> DQ = new java.util.HashMap<>();
-  private static final java.util.Set<Integer> SILVER_LINES = new java.util.HashSet<>();
+  /** What the June load left in ops and silver (see LoadOutcome). */
+  private static LoadOutcome juneOutcome;
 
-  private static void readJuneOutcome() {
-    for (Row r : spark().sql("SELECT row_number, rule_ids, reason, record, feed FROM ops.quarantine WHERE load_id = '"
-        + june.loadId() + "'").collectAsList()) {
-      assertThat(QUARANTINE.put(r.getInt(0), r)).as("one quarantine row per line (line %s)", r.getInt(0)).isNull();
-    }
-    for (Row r : spark().sql("SELECT rule_id, action, rows, example FROM ops.dq_results WHERE load_id = '"
-        + june.loadId() + "'").collectAsList()) {
-      assertThat(DQ.put(r.getString(0), r)).as("one dq_results row per rule (%s)", r.getString(0)).isNull();
-    }
-    spark().sql("SELECT source_row FROM silver.projects WHERE load_id = '" + june.loadId() + "'").collectAsList()
-        .forEach(r -> SILVER_LINES.add(r.getInt(0)));
-  }
 
   // ---------------------------------------------------------------- helpers
 
   /** The quarantine row of one line of the June file: rule_ids, reason, record. */
   private static Row quarantined(int line) {
-    Row r = QUARANTINE.get(line);
-    assertThat(r).as("quarantine row of June line %s", line).isNotNull();
+    Row r = juneOutcome.quarantined(line);
     return org.apache.spark.sql.RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4));
   }
 
@@ -210,17 +195,12 @@ class ProjectsRulesTest extends SparkTest {
   }
 
   private static void assertNotInSilver(int line) {
-    assertThat(SILVER_LINES).as("silver rows of the June load").doesNotContain(line);
+    assertThat(juneOutcome.silverLines()).as("silver rows of the June load").doesNotContain(line);
   }
 
   /** Line {@code line} of June loaded; its warn rule is in ops.dq_results once, with the message. */
   private static void assertWarned(int line, String rule, String... fragments) {
-    assertThat(SILVER_LINES).as("June line %s loads", line).contains(line);
-    Row dq = DQ.get(rule);
-    assertThat(dq).as("dq_results of %s", rule).isNotNull();
-    assertThat(dq.getString(1)).as("action of %s", rule).isEqualTo("warn");
-    assertThat(dq.getInt(2)).as("rows warned by %s: only line %s", rule, line).isEqualTo(1);
-    assertThat(dq.getString(3)).as("message of %s", rule).contains("第" + line + "行").contains(fragments);
+    juneOutcome.assertWarned(line, rule, fragments);
     assertThat(june.reasons()).as("the load result shows the warning")
         .anySatisfy(r -> assertThat(r).startsWith("警告").contains("第" + line + "行").contains(fragments));
   }
@@ -249,7 +229,7 @@ class ProjectsRulesTest extends SparkTest {
         spark().sql("SELECT source_row, project_code, region_code, level, stage, completed_ytd_wan, actual_start_month, "
             + "is_started, is_private_promotion FROM silver.projects WHERE load_id = '" + june.loadId()
             + "' ORDER BY source_row"));
-    assertThat(new java.util.TreeSet<>(QUARANTINE.keySet())).as("quarantined lines")
+    assertThat(new java.util.TreeSet<>(juneOutcome.quarantinedLines())).as("quarantined lines")
         .containsExactly(7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 29);
   }
 
@@ -404,7 +384,7 @@ class ProjectsRulesTest extends SparkTest {
 
   @Test
   void totalRowThatDisagreesWarnsAndIsNotAProject() {
-    Row dq = DQ.get("total_reconciles");
+    Row dq = juneOutcome.dq("total_reconciles");
     assertThat(dq).as("total_reconciles in dq_results").isNotNull();
     assertThat(dq.getString(1)).as("action").isEqualTo("warn");
     // only 总投资 is filled in the 合计 row: one column, one warning
