@@ -14,105 +14,158 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    header = "Write the 2023 sample exports, run the whole pipeline, and show what came out.",
-    description = "Writes the sample into the inbox folder, loads it into the warehouse (default ./warehouse), "
-        + "builds the marts, and prints the latest ranking, the drop alerts and where to look next. "
-        + "The sample carries a few bad rows on purpose: they are reported and quarantined, and demo still exits 0.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        header = "Write the 2023 sample exports, run the whole pipeline, and show what came out.",
+        description =
+                "Writes the sample into the inbox folder, loads it into the warehouse (default ./warehouse), "
+                        + "builds the marts, and prints the latest ranking, the drop alerts and where to look next. "
+                        + "The sample carries a few bad rows on purpose: they are reported and quarantined, and demo still exits 0.")
 final class DemoCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+    @ParentCommand
+    Main main;
 
-  @Option(names = "--inbox", paramLabel = "DIR", defaultValue = "inbox", description = "Where the sample exports go. Default: ${DEFAULT-VALUE}.")
-  Path inbox;
+    @Option(
+            names = "--inbox",
+            paramLabel = "DIR",
+            defaultValue = "inbox",
+            description = "Where the sample exports go. Default: ${DEFAULT-VALUE}.")
+    Path inbox;
 
-  @Override
-  public Integer call() throws Exception {
-    Instant start = Instant.now();
-    PrintWriter out = main.spec().commandLine().getOut();
-    SampleSummary sample = SampleCommand.write(main, 2023, SampleScale.CITY, inbox);
-    out.printf("1. sample: %d files written to %s%n", sample.files().size(), inbox.toAbsolutePath());
-    out.flush();
-    Warehouse w = Sessions.open(main);
-    out.println("2. load and build:");
-    try (var lock = org.investlake.storage.WarehouseLock.acquire(w, "demo", main.spec().commandLine().getErr())) {
-      RunCommand.run(w, inbox, out);
+    @Override
+    public Integer call() throws Exception {
+        Instant start = Instant.now();
+        PrintWriter out = main.spec().commandLine().getOut();
+        SampleSummary sample = SampleCommand.write(main, 2023, SampleScale.CITY, inbox);
+        out.printf("1. sample: %d files written to %s%n", sample.files().size(), inbox.toAbsolutePath());
+        out.flush();
+        Warehouse w = Sessions.open(main);
+        out.println("2. load and build:");
+        try (var lock = org.investlake.storage.WarehouseLock.acquire(
+                w, "demo", main.spec().commandLine().getErr())) {
+            RunCommand.run(w, inbox, out);
+        }
+        out.println();
+        summary(w, out);
+        out.printf(
+                "%nDone in %d s. The warehouse is at %s%n",
+                Duration.between(start, Instant.now()).toSeconds(), w.root());
+        out.println("Next:");
+        out.println("  bin/investlake sql \"SELECT * FROM gold.region_growth WHERE period = '2023-06' ORDER BY rank\"");
+        out.println("  bin/investlake sql \"SELECT source_file, row_number, reason FROM ops.quarantine\"");
+        out.println("  bin/investlake sql \"DESCRIBE HISTORY silver.stats\"");
+        out.flush();
+        return Main.OK;
     }
-    out.println();
-    summary(w, out);
-    out.printf("%nDone in %d s. The warehouse is at %s%n", Duration.between(start, Instant.now()).toSeconds(), w.root());
-    out.println("Next:");
-    out.println("  bin/investlake sql \"SELECT * FROM gold.region_growth WHERE period = '2023-06' ORDER BY rank\"");
-    out.println("  bin/investlake sql \"SELECT source_file, row_number, reason FROM ops.quarantine\"");
-    out.println("  bin/investlake sql \"DESCRIBE HISTORY silver.stats\"");
-    out.flush();
-    return Main.OK;
-  }
 
-  /** Pads to a terminal width, counting a Chinese character as two columns. */
-  static String pad(String s, int width) {
-    return s + " ".repeat(Math.max(0, width - ResultPrinter.displayWidth(s)));
-  }
+    /** Pads to a terminal width, counting a Chinese character as two columns. */
+    static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - ResultPrinter.displayWidth(s)));
+    }
 
-  private static void summary(Warehouse w, PrintWriter out) {
-    if (!w.exists("gold", "region_growth")) {
-      out.println("No gold.region_growth was built.");
-      return;
+    private static void summary(Warehouse w, PrintWriter out) {
+        if (!w.exists("gold", "region_growth")) {
+            out.println("No gold.region_growth was built.");
+            return;
+        }
+        String latest = w.spark()
+                .sql("SELECT max(period) FROM gold.region_growth")
+                .first()
+                .getString(0);
+        out.println("Latest period " + latest + " — FAI growth ranking of the 13 units (累计增速 vs 目标):");
+        List<Row> rows = w.spark()
+                .sql("SELECT rank, region_name, ytd_growth_pct, target_growth_pct, gap_pp, drop_alert "
+                        + "FROM gold.region_growth WHERE period = '" + latest
+                        + "' ORDER BY rank IS NULL, rank, region_code")
+                .collectAsList();
+        for (Row r : rows) {
+            out.printf(
+                    "  %3s %s %6s%%  (目标 %s%%, 差距 %s)%s%n",
+                    r.isNullAt(0) ? "—" : r.get(0),
+                    pad(r.getString(1), 10),
+                    ResultPrinter.text(r.get(2)),
+                    ResultPrinter.text(r.get(3)),
+                    ResultPrinter.text(r.get(4)),
+                    r.getBoolean(5) ? "  ⚠ 回落预警" : "");
+        }
+        List<Row> alerts = w.spark()
+                .sql("SELECT period, region_name, ytd_growth_pct, change_pp, gap_pp FROM gold.region_growth "
+                        + "WHERE drop_alert AND rank IS NOT NULL ORDER BY period, region_code")
+                .collectAsList();
+        out.println("Drop alerts (回落预警: fell ≥3 points in a month, or ≥3 points under target): " + alerts.size());
+        alerts.stream()
+                .limit(12)
+                .forEach(r -> out.printf(
+                        "  %s %s growth %s%%, change %s, gap %s%n",
+                        r.getString(0),
+                        r.getString(1),
+                        ResultPrinter.text(r.get(2)),
+                        ResultPrinter.text(r.get(3)),
+                        ResultPrinter.text(r.get(4))));
+        if (alerts.size() > 12) {
+            out.println("  … " + (alerts.size() - 12) + " more: SELECT * FROM gold.region_growth WHERE drop_alert");
+        }
+        scorecard(w, out);
     }
-    String latest = w.spark().sql("SELECT max(period) FROM gold.region_growth").first().getString(0);
-    out.println("Latest period " + latest + " — FAI growth ranking of the 13 units (累计增速 vs 目标):");
-    List<Row> rows = w.spark().sql("SELECT rank, region_name, ytd_growth_pct, target_growth_pct, gap_pp, drop_alert "
-        + "FROM gold.region_growth WHERE period = '" + latest + "' ORDER BY rank IS NULL, rank, region_code").collectAsList();
-    for (Row r : rows) {
-      out.printf("  %3s %s %6s%%  (目标 %s%%, 差距 %s)%s%n",
-          r.isNullAt(0) ? "—" : r.get(0), pad(r.getString(1), 10), ResultPrinter.text(r.get(2)), ResultPrinter.text(r.get(3)),
-          ResultPrinter.text(r.get(4)), r.getBoolean(5) ? "  ⚠ 回落预警" : "");
-    }
-    List<Row> alerts = w.spark().sql("SELECT period, region_name, ytd_growth_pct, change_pp, gap_pp FROM gold.region_growth "
-        + "WHERE drop_alert AND rank IS NOT NULL ORDER BY period, region_code").collectAsList();
-    out.println("Drop alerts (回落预警: fell ≥3 points in a month, or ≥3 points under target): " + alerts.size());
-    alerts.stream().limit(12).forEach(r -> out.printf("  %s %s growth %s%%, change %s, gap %s%n",
-        r.getString(0), r.getString(1), ResultPrinter.text(r.get(2)), ResultPrinter.text(r.get(3)), ResultPrinter.text(r.get(4))));
-    if (alerts.size() > 12) {
-      out.println("  … " + (alerts.size() - 12) + " more: SELECT * FROM gold.region_growth WHERE drop_alert");
-    }
-    scorecard(w, out);
-  }
 
-  private static void scorecard(Warehouse w, PrintWriter out) {
-    if (!w.exists("gold", "region_scorecard") || !w.exists("gold", "project_watchlist")) {
-      return;
+    private static void scorecard(Warehouse w, PrintWriter out) {
+        if (!w.exists("gold", "region_scorecard") || !w.exists("gold", "project_watchlist")) {
+            return;
+        }
+        String latest = w.spark()
+                .sql("SELECT max(period) FROM gold.region_scorecard WHERE total_score IS NOT NULL")
+                .first()
+                .getString(0);
+        if (latest == null) {
+            return;
+        }
+        List<Row> ranked = w.spark()
+                .sql("SELECT rank, region_name, total_score, reason FROM gold.region_scorecard " + "WHERE period = '"
+                        + latest + "' AND rank IS NOT NULL ORDER BY rank, region_code")
+                .collectAsList();
+        out.println();
+        out.println("Scorecard " + latest + " (综合评价, 100 points; weights in config/targets): top 3 and bottom 3");
+        for (int i = 0; i < ranked.size(); i++) {
+            if (i < 3 || i >= ranked.size() - 3) {
+                Row r = ranked.get(i);
+                out.printf(
+                        "  %3s %s %6s  %s%n",
+                        r.get(0), pad(r.getString(1), 10), ResultPrinter.text(r.get(2)), r.getString(3));
+            } else if (i == 3) {
+                out.println("  …");
+            }
+        }
+        List<Row> interviews = w.spark()
+                .sql("SELECT period, region_name, bottom_streak FROM gold.region_scorecard "
+                        + "WHERE interview_flag ORDER BY period, region_code")
+                .collectAsList();
+        out.println("约谈 list (bottom 3 for 3 consecutive periods): "
+                + (interviews.isEmpty()
+                        ? "none"
+                        : interviews.stream()
+                                        .filter(r -> r.getString(0).equals(latest))
+                                        .count() + " in " + latest));
+        interviews.stream()
+                .filter(r -> r.getString(0).equals(latest))
+                .forEach(r -> out.printf(
+                        "  %s %s — %d periods in the bottom 3%n", r.getString(0), r.getString(1), r.getInt(2)));
+        long earlier =
+                interviews.stream().filter(r -> !r.getString(0).equals(latest)).count();
+        if (earlier > 0) {
+            out.println("  (and " + earlier
+                    + " flags in earlier periods: SELECT * FROM gold.region_scorecard WHERE interview_flag)");
+        }
+        String month = w.spark()
+                .sql("SELECT max(period) FROM gold.project_watchlist")
+                .first()
+                .getString(0);
+        Row lights = w.spark()
+                .sql("SELECT count_if(light = 'red'), count_if(light = 'yellow'), count(*) "
+                        + "FROM gold.project_watchlist WHERE period = '" + month + "'")
+                .first();
+        out.printf(
+                "Dispatch list %s (月调度, total investment ≥ 5000万): %d projects, %d red, %d yellow%n",
+                month, lights.getLong(2), lights.getLong(0), lights.getLong(1));
     }
-    String latest = w.spark().sql("SELECT max(period) FROM gold.region_scorecard WHERE total_score IS NOT NULL")
-        .first().getString(0);
-    if (latest == null) {
-      return;
-    }
-    List<Row> ranked = w.spark().sql("SELECT rank, region_name, total_score, reason FROM gold.region_scorecard "
-        + "WHERE period = '" + latest + "' AND rank IS NOT NULL ORDER BY rank, region_code").collectAsList();
-    out.println();
-    out.println("Scorecard " + latest + " (综合评价, 100 points; weights in config/targets): top 3 and bottom 3");
-    for (int i = 0; i < ranked.size(); i++) {
-      if (i < 3 || i >= ranked.size() - 3) {
-        Row r = ranked.get(i);
-        out.printf("  %3s %s %6s  %s%n", r.get(0), pad(r.getString(1), 10), ResultPrinter.text(r.get(2)), r.getString(3));
-      } else if (i == 3) {
-        out.println("  …");
-      }
-    }
-    List<Row> interviews = w.spark().sql("SELECT period, region_name, bottom_streak FROM gold.region_scorecard "
-        + "WHERE interview_flag ORDER BY period, region_code").collectAsList();
-    out.println("约谈 list (bottom 3 for 3 consecutive periods): "
-        + (interviews.isEmpty() ? "none" : interviews.stream().filter(r -> r.getString(0).equals(latest)).count() + " in " + latest));
-    interviews.stream().filter(r -> r.getString(0).equals(latest))
-        .forEach(r -> out.printf("  %s %s — %d periods in the bottom 3%n", r.getString(0), r.getString(1), r.getInt(2)));
-    long earlier = interviews.stream().filter(r -> !r.getString(0).equals(latest)).count();
-    if (earlier > 0) {
-      out.println("  (and " + earlier + " flags in earlier periods: SELECT * FROM gold.region_scorecard WHERE interview_flag)");
-    }
-    String month = w.spark().sql("SELECT max(period) FROM gold.project_watchlist").first().getString(0);
-    Row lights = w.spark().sql("SELECT count_if(light = 'red'), count_if(light = 'yellow'), count(*) "
-        + "FROM gold.project_watchlist WHERE period = '" + month + "'").first();
-    out.printf("Dispatch list %s (月调度, total investment ≥ 5000万): %d projects, %d red, %d yellow%n",
-        month, lights.getLong(2), lights.getLong(0), lights.getLong(1));
-  }
 }

@@ -14,55 +14,69 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "load", mixinStandardHelpOptions = true,
-    header = "Load delivered files (csv, xlsx, parquet) into bronze and silver.",
-    description = {
-      "Each file's feed is recognised from its header row unless --feed is given.",
-      "Prints per file the rows read, loaded, warned and quarantined, and the first reasons.",
-      "Exit code 1 when a file was rejected or any row quarantined."})
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
+        header = "Load delivered files (csv, xlsx, parquet) into bronze and silver.",
+        description = {
+            "Each file's feed is recognised from its header row unless --feed is given.",
+            "Prints per file the rows read, loaded, warned and quarantined, and the first reasons.",
+            "Exit code 1 when a file was rejected or any row quarantined."
+        })
 final class LoadCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+    @ParentCommand
+    Main main;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to load.")
-  List<Path> files;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to load.")
+    List<Path> files;
 
-  @Option(names = "--feed", paramLabel = "FEED", description = "stats, projects or bonds (default: recognise from the header).")
-  String feed;
+    @Option(
+            names = "--feed",
+            paramLabel = "FEED",
+            description = "stats, projects or bonds (default: recognise from the header).")
+    String feed;
 
-  @Option(names = "--period", paramLabel = "YYYY-MM", description = "Period of files that name none in a column or title, e.g. 2023-06.")
-  YearMonth period;
+    @Option(
+            names = "--period",
+            paramLabel = "YYYY-MM",
+            description = "Period of files that name none in a column or title, e.g. 2023-06.")
+    YearMonth period;
 
-  @Option(names = "--dry-run", description = "Check the files and print the report, without loading anything.")
-  boolean dryRun;
+    @Option(names = "--dry-run", description = "Check the files and print the report, without loading anything.")
+    boolean dryRun;
 
-  @Override
-  public Integer call() {
-    Warehouse w = Sessions.open(main);
-    LoadJob job = LoadJob.on(w).feed(feed).period(period).dryRun(dryRun);
-    if (dryRun) {
-      int code = loadAll(job, files, main.spec().commandLine().getOut()); // reads only: no lock needed
-      main.spec().commandLine().getOut().println("(dry run: nothing was written; \"loaded\" and \"quarantined\" say what a load would do)");
-      main.spec().commandLine().getOut().flush();
-      return code;
+    @Override
+    public Integer call() {
+        Warehouse w = Sessions.open(main);
+        LoadJob job = LoadJob.on(w).feed(feed).period(period).dryRun(dryRun);
+        if (dryRun) {
+            int code = loadAll(job, files, main.spec().commandLine().getOut()); // reads only: no lock needed
+            main.spec()
+                    .commandLine()
+                    .getOut()
+                    .println("(dry run: nothing was written; \"loaded\" and \"quarantined\" say what a load would do)");
+            main.spec().commandLine().getOut().flush();
+            return code;
+        }
+        try (WarehouseLock lock =
+                WarehouseLock.acquire(w, "load", main.spec().commandLine().getErr())) {
+            return loadAll(job, files, main.spec().commandLine().getOut());
+        }
     }
-    try (WarehouseLock lock = WarehouseLock.acquire(w, "load", main.spec().commandLine().getErr())) {
-      return loadAll(job, files, main.spec().commandLine().getOut());
-    }
-  }
 
-  /** Loads each file in turn and prints its report; the exit code of SPEC §5. */
-  static int loadAll(LoadJob job, List<Path> files, java.io.PrintWriter out) {
-    List<FileLoadResult> results = new ArrayList<>();
-    try (Progress progress = Progress.start("入库 load", files.size())) {
-      for (Path f : files) {
-        progress.step(f.getFileName().toString());
-        FileLoadResult r = job.execute(f);
-        results.add(r);
-        LoadReportPrinter.print(out, r);
-      }
+    /** Loads each file in turn and prints its report; the exit code of SPEC §5. */
+    static int loadAll(LoadJob job, List<Path> files, java.io.PrintWriter out) {
+        List<FileLoadResult> results = new ArrayList<>();
+        try (Progress progress = Progress.start("入库 load", files.size())) {
+            for (Path f : files) {
+                progress.step(f.getFileName().toString());
+                FileLoadResult r = job.execute(f);
+                results.add(r);
+                LoadReportPrinter.print(out, r);
+            }
+        }
+        LoadReportPrinter.summary(out, results);
+        out.flush();
+        return results.stream().anyMatch(FileLoadResult::failed) ? Main.REJECTED : Main.OK;
     }
-    LoadReportPrinter.summary(out, results);
-    out.flush();
-    return results.stream().anyMatch(FileLoadResult::failed) ? Main.REJECTED : Main.OK;
-  }
 }

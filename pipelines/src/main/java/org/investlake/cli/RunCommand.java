@@ -14,46 +14,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-    header = "Load every new file in an inbox folder, then build the marts.",
-    description = "Files already loaded (same content) are skipped; exit code 1 when a file was rejected or a row quarantined.")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        header = "Load every new file in an inbox folder, then build the marts.",
+        description =
+                "Files already loaded (same content) are skipped; exit code 1 when a file was rejected or a row quarantined.")
 final class RunCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+    @ParentCommand
+    Main main;
 
-  @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "Folder of delivered files (searched recursively).")
-  Path inbox;
+    @Option(
+            names = "--inbox",
+            paramLabel = "DIR",
+            required = true,
+            description = "Folder of delivered files (searched recursively).")
+    Path inbox;
 
-  @Override
-  public Integer call() throws IOException {
-    Warehouse w = Sessions.open(main);
-    try (WarehouseLock lock = WarehouseLock.acquire(w, "run", main.spec().commandLine().getErr())) {
-      return run(w, inbox, main.spec().commandLine().getOut());
+    @Override
+    public Integer call() throws IOException {
+        Warehouse w = Sessions.open(main);
+        try (WarehouseLock lock =
+                WarehouseLock.acquire(w, "run", main.spec().commandLine().getErr())) {
+            return run(w, inbox, main.spec().commandLine().getOut());
+        }
     }
-  }
 
-  static int run(Warehouse w, Path inbox, PrintWriter out) throws IOException {
-    List<Path> files = inboxFiles(inbox);
-    if (files.isEmpty()) {
-      out.println("inbox " + inbox + ": no .csv, .xlsx or .parquet files");
+    static int run(Warehouse w, Path inbox, PrintWriter out) throws IOException {
+        List<Path> files = inboxFiles(inbox);
+        if (files.isEmpty()) {
+            out.println("inbox " + inbox + ": no .csv, .xlsx or .parquet files");
+        }
+        int code = files.isEmpty() ? Main.OK : LoadCommand.loadAll(org.investlake.ingest.LoadJob.on(w), files, out);
+        BuildCommand.build(w, null, false, out);
+        return code;
     }
-    int code = files.isEmpty() ? Main.OK : LoadCommand.loadAll(org.investlake.ingest.LoadJob.on(w), files, out);
-    BuildCommand.build(w, null, false, out);
-    return code;
-  }
 
-  static List<Path> inboxFiles(Path inbox) throws IOException {
-    if (!Files.isDirectory(inbox)) {
-      throw new IOException("inbox " + inbox + " is not a folder");
+    static List<Path> inboxFiles(Path inbox) throws IOException {
+        if (!Files.isDirectory(inbox)) {
+            throw new IOException("inbox " + inbox + " is not a folder");
+        }
+        try (Stream<Path> s = Files.walk(inbox)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return !n.startsWith(".")
+                                && !n.startsWith("~$")
+                                && (n.endsWith(".csv") || n.endsWith(".xlsx") || n.endsWith(".parquet"));
+                    })
+                    .sorted()
+                    .toList();
+        }
     }
-    try (Stream<Path> s = Files.walk(inbox)) {
-      return s.filter(Files::isRegularFile)
-          .filter(p -> {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return !n.startsWith(".") && !n.startsWith("~$")
-                && (n.endsWith(".csv") || n.endsWith(".xlsx") || n.endsWith(".parquet"));
-          })
-          .sorted()
-          .toList();
-    }
-  }
 }

@@ -10,31 +10,32 @@ import org.investlake.storage.Warehouse;
  * never start Spark) and stopped when the launcher exits.
  */
 final class Sessions {
-  private static SparkSession spark;
+    private static SparkSession spark;
 
-  private Sessions() {}
+    private Sessions() {}
 
-  static Warehouse open(Main options) {
-    if (spark == null) {
-      spark = SparkSessions.create(options.master);
-      if (options.verbose) {
-        // per-stage timings and counts of the jobs
-        org.apache.logging.log4j.core.config.Configurator.setLevel("org.investlake", org.apache.logging.log4j.Level.INFO);
-      } else {
-        spark.sparkContext().setLogLevel("ERROR");
-      }
+    static Warehouse open(Main options) {
+        if (spark == null) {
+            spark = SparkSessions.create(options.master);
+            if (options.verbose) {
+                // per-stage timings and counts of the jobs
+                org.apache.logging.log4j.core.config.Configurator.setLevel(
+                        "org.investlake", org.apache.logging.log4j.Level.INFO);
+            } else {
+                spark.sparkContext().setLogLevel("ERROR");
+            }
+        }
+        return Warehouse.open(spark, options.warehouseUri(), reference(options));
     }
-    return Warehouse.open(spark, options.warehouseUri(), reference(options));
-  }
 
-  static ReferenceData reference(Main options) {
-    return ReferenceData.loadOrBundled(options.config);
-  }
-
-  static void closeAll() {
-    if (spark != null) {
-      spark.stop();
-      spark = null;
+    static ReferenceData reference(Main options) {
+        return ReferenceData.loadOrBundled(options.config);
     }
-  }
+
+    static void closeAll() {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
+    }
 }

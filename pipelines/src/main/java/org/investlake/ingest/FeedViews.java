@@ -18,34 +18,40 @@ import org.investlake.storage.Warehouse;
  * (what silver already holds, for rules that compare a month with the month before).
  */
 final class FeedViews {
-  private FeedViews() {}
+    private FeedViews() {}
 
-  static void register(Warehouse warehouse, FeedSchema schema) {
-    SparkSession spark = warehouse.spark();
-    List<Row> values = new ArrayList<>();
-    for (FeedSchema.ColumnSpec c : schema.columns()) {
-      if (c.values() == null) {
-        continue;
-      }
-      for (Map.Entry<String, List<String>> e : c.values().entrySet()) {
-        values.add(RowFactory.create(c.name(), Labels.rowLabel(e.getKey()), e.getKey()));
-        for (String alias : e.getValue()) {
-          values.add(RowFactory.create(c.name(), Labels.rowLabel(alias), e.getKey()));
+    static void register(Warehouse warehouse, FeedSchema schema) {
+        SparkSession spark = warehouse.spark();
+        List<Row> values = new ArrayList<>();
+        for (FeedSchema.ColumnSpec c : schema.columns()) {
+            if (c.values() == null) {
+                continue;
+            }
+            for (Map.Entry<String, List<String>> e : c.values().entrySet()) {
+                values.add(RowFactory.create(c.name(), Labels.rowLabel(e.getKey()), e.getKey()));
+                for (String alias : e.getValue()) {
+                    values.add(RowFactory.create(c.name(), Labels.rowLabel(alias), e.getKey()));
+                }
+            }
         }
-      }
-    }
-    spark.createDataFrame(values, StructType.fromDDL("column STRING, label STRING, value STRING"))
-        .createOrReplaceTempView(schema.feed() + "_values");
+        spark.createDataFrame(values, StructType.fromDDL("column STRING, label STRING, value STRING"))
+                .createOrReplaceTempView(schema.feed() + "_values");
 
-    if (schema.historyColumns() != null && !schema.historyColumns().isEmpty()) {
-      StringBuilder ddl = new StringBuilder();
-      schema.historyColumns().forEach((name, type) -> ddl.append(ddl.length() == 0 ? "" : ", ").append(name).append(' ').append(type));
-      StructType historySchema = StructType.fromDDL(ddl.toString());
-      Dataset<Row> history = warehouse.exists("silver", schema.feed())
-          ? spark.table("silver." + schema.feed()).select(schema.historyColumns().keySet().stream()
-              .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-          : spark.createDataFrame(List.of(), historySchema);
-      history.createOrReplaceTempView(schema.feed() + "_history");
+        if (schema.historyColumns() != null && !schema.historyColumns().isEmpty()) {
+            StringBuilder ddl = new StringBuilder();
+            schema.historyColumns()
+                    .forEach((name, type) -> ddl.append(ddl.length() == 0 ? "" : ", ")
+                            .append(name)
+                            .append(' ')
+                            .append(type));
+            StructType historySchema = StructType.fromDDL(ddl.toString());
+            Dataset<Row> history = warehouse.exists("silver", schema.feed())
+                    ? spark.table("silver." + schema.feed())
+                            .select(schema.historyColumns().keySet().stream()
+                                    .map(org.apache.spark.sql.functions::col)
+                                    .toArray(org.apache.spark.sql.Column[]::new))
+                    : spark.createDataFrame(List.of(), historySchema);
+            history.createOrReplaceTempView(schema.feed() + "_history");
+        }
     }
-  }
 }

@@ -10,14 +10,14 @@ import java.util.Optional;
  * with the period it names.
  */
 record FileLayout(
-    int headerRowIndex,
-    Map<String, Integer> columnIndex,
-    Map<String, String> headerText,
-    Map<String, Double> wanFactor,
-    String title,
-    Optional<YearMonth> titlePeriod) {
+        int headerRowIndex,
+        Map<String, Integer> columnIndex,
+        Map<String, String> headerText,
+        Map<String, Double> wanFactor,
+        String title,
+        Optional<YearMonth> titlePeriod) {
 
-  boolean has(String column) {
-    return columnIndex.containsKey(column);
-  }
+    boolean has(String column) {
+        return columnIndex.containsKey(column);
+    }
 }

@@ -4,41 +4,41 @@ import java.util.List;
 
 /** What one file's load did: the counts a clerk reads, and the first reasons rows were refused. */
 public record FileLoadResult(
-    String file,
-    String feed,
-    String loadId,
-    Status status,
-    List<String> periods,
-    int rowsRead,
-    int rowsLoaded,
-    int rowsWarned,
-    int rowsQuarantined,
-    List<String> reasons) {
+        String file,
+        String feed,
+        String loadId,
+        Status status,
+        List<String> periods,
+        int rowsRead,
+        int rowsLoaded,
+        int rowsWarned,
+        int rowsQuarantined,
+        List<String> reasons) {
 
-  /** LOADED: all rows in; PARTIAL: some rows quarantined; REJECTED: nothing in; SKIPPED: same file already loaded. */
-  public enum Status {
-    LOADED("loaded"),
-    PARTIAL("loaded_with_rejects"),
-    REJECTED("rejected"),
-    SKIPPED("already_loaded");
+    /** LOADED: all rows in; PARTIAL: some rows quarantined; REJECTED: nothing in; SKIPPED: same file already loaded. */
+    public enum Status {
+        LOADED("loaded"),
+        PARTIAL("loaded_with_rejects"),
+        REJECTED("rejected"),
+        SKIPPED("already_loaded");
 
-    private final String logName;
+        private final String logName;
 
-    Status(String logName) {
-      this.logName = logName;
+        Status(String logName) {
+            this.logName = logName;
+        }
+
+        public String logName() {
+            return logName;
+        }
     }
 
-    public String logName() {
-      return logName;
+    /** Whether this file makes the command exit with 1 (SPEC §5). */
+    public boolean failed() {
+        return status == Status.REJECTED || rowsQuarantined > 0;
     }
-  }
 
-  /** Whether this file makes the command exit with 1 (SPEC §5). */
-  public boolean failed() {
-    return status == Status.REJECTED || rowsQuarantined > 0;
-  }
-
-  static FileLoadResult rejected(String file, String feed, String loadId, String reason) {
-    return new FileLoadResult(file, feed, loadId, Status.REJECTED, List.of(), 0, 0, 0, 0, List.of(reason));
-  }
+    static FileLoadResult rejected(String file, String feed, String loadId, String reason) {
+        return new FileLoadResult(file, feed, loadId, Status.REJECTED, List.of(), 0, 0, 0, 0, List.of(reason));
+    }
 }

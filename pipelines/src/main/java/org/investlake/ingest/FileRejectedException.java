@@ -5,14 +5,14 @@ package org.investlake.ingest;
  * the clerk's: which file and why, in words from the feed's schema.
  */
 public final class FileRejectedException extends Exception {
-  private final String ruleId;
+    private final String ruleId;
 
-  public FileRejectedException(String ruleId, String message) {
-    super(message);
-    this.ruleId = ruleId;
-  }
+    public FileRejectedException(String ruleId, String message) {
+        super(message);
+        this.ruleId = ruleId;
+    }
 
-  public String ruleId() {
-    return ruleId;
-  }
+    public String ruleId() {
+        return ruleId;
+    }
 }

@@ -8,19 +8,23 @@ import java.util.List;
  */
 public record Grid(List<Row> rows, String encoding, String format) {
 
-  /** One physical row: its number in the file and its cells as text. */
-  public record Row(int number, List<String> cells) {
-    public String cell(int i) {
-      return i < cells.size() ? cells.get(i) : null;
-    }
+    /** One physical row: its number in the file and its cells as text. */
+    public record Row(int number, List<String> cells) {
+        public String cell(int i) {
+            return i < cells.size() ? cells.get(i) : null;
+        }
 
-    public boolean isBlank() {
-      return cells.stream().allMatch(org.investlake.reference.Labels::isBlank);
-    }
+        public boolean isBlank() {
+            return cells.stream().allMatch(org.investlake.reference.Labels::isBlank);
+        }
 
-    /** The non-blank cells joined by a space, for title and unit lines. */
-    public String text() {
-      return String.join(" ", cells.stream().filter(c -> !org.investlake.reference.Labels.isBlank(c)).toList());
+        /** The non-blank cells joined by a space, for title and unit lines. */
+        public String text() {
+            return String.join(
+                    " ",
+                    cells.stream()
+                            .filter(c -> !org.investlake.reference.Labels.isBlank(c))
+                            .toList());
+        }
     }
-  }
 }

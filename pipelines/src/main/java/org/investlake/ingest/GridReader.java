@@ -2,19 +2,21 @@ package org.investlake.ingest;
 
 /** Reads one delivered file into a {@link Grid}; one implementation per file format. */
 public interface GridReader {
-  Grid read(InputFile file) throws FileRejectedException;
+    Grid read(InputFile file) throws FileRejectedException;
 
-  /** The reader for the file's extension: csv (and txt), xlsx, parquet. */
-  static GridReader forFile(InputFile file, org.apache.spark.sql.SparkSession spark)
-      throws FileRejectedException {
-    return switch (file.extension()) {
-      case "csv", "txt" -> new CsvGridReader();
-      case "xlsx", "xlsm" -> new XlsxGridReader();
-      case "parquet" -> new ParquetGridReader(spark);
-      case "xls" -> throw new FileRejectedException("format_supported",
-          file.name() + ": 旧版 .xls 格式不支持,请在 Excel 中另存为 .xlsx 或 CSV");
-      default -> throw new FileRejectedException("format_supported",
-          file.name() + ": 不支持的文件类型 ." + file.extension() + "(支持 .csv、.xlsx、.parquet)");
-    };
-  }
+    /** The reader for the file's extension: csv (and txt), xlsx, parquet. */
+    static GridReader forFile(InputFile file, org.apache.spark.sql.SparkSession spark) throws FileRejectedException {
+        return switch (file.extension()) {
+            case "csv", "txt" -> new CsvGridReader();
+            case "xlsx", "xlsm" -> new XlsxGridReader();
+            case "parquet" -> new ParquetGridReader(spark);
+            case "xls" ->
+                throw new FileRejectedException(
+                        "format_supported", file.name() + ": 旧版 .xls 格式不支持,请在 Excel 中另存为 .xlsx 或 CSV");
+            default ->
+                throw new FileRejectedException(
+                        "format_supported",
+                        file.name() + ": 不支持的文件类型 ." + file.extension() + "(支持 .csv、.xlsx、.parquet)");
+        };
+    }
 }

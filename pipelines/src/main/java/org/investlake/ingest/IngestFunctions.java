@@ -10,18 +10,20 @@ import org.investlake.reference.Labels;
  * there is one implementation of each rule ({@link Numbers}, {@link Periods}, {@link Labels}).
  */
 public final class IngestFunctions {
-  private IngestFunctions() {}
+    private IngestFunctions() {}
 
-  public static void register(SparkSession spark) {
-    spark.udf().register("il_amount", (UDF1<String, Double>) Numbers::amountOrNull, DataTypes.DoubleType);
-    spark.udf().register("il_amount_invalid", (UDF1<String, Boolean>) Numbers::amountInvalid, DataTypes.BooleanType);
-    spark.udf().register("il_growth", (UDF1<String, Double>) Numbers::growthOrNull, DataTypes.DoubleType);
-    spark.udf().register("il_growth_invalid", (UDF1<String, Boolean>) Numbers::growthInvalid, DataTypes.BooleanType);
-    spark.udf().register("il_period", (UDF1<String, String>) Periods::parseToString, DataTypes.StringType);
-    spark.udf().register("il_date", (UDF1<String, String>) Periods::dateToString, DataTypes.StringType);
-    spark.udf().register("il_flag", (UDF1<String, Boolean>) Flags::parse, DataTypes.BooleanType);
-    spark.udf().register("il_flag_invalid", (UDF1<String, Boolean>) Flags::invalid, DataTypes.BooleanType);
-    spark.udf().register("il_fold", (UDF1<String, String>) Labels::fold, DataTypes.StringType);
-    spark.udf().register("il_label", (UDF1<String, String>) Labels::rowLabel, DataTypes.StringType);
-  }
+    public static void register(SparkSession spark) {
+        spark.udf().register("il_amount", (UDF1<String, Double>) Numbers::amountOrNull, DataTypes.DoubleType);
+        spark.udf()
+                .register("il_amount_invalid", (UDF1<String, Boolean>) Numbers::amountInvalid, DataTypes.BooleanType);
+        spark.udf().register("il_growth", (UDF1<String, Double>) Numbers::growthOrNull, DataTypes.DoubleType);
+        spark.udf()
+                .register("il_growth_invalid", (UDF1<String, Boolean>) Numbers::growthInvalid, DataTypes.BooleanType);
+        spark.udf().register("il_period", (UDF1<String, String>) Periods::parseToString, DataTypes.StringType);
+        spark.udf().register("il_date", (UDF1<String, String>) Periods::dateToString, DataTypes.StringType);
+        spark.udf().register("il_flag", (UDF1<String, Boolean>) Flags::parse, DataTypes.BooleanType);
+        spark.udf().register("il_flag_invalid", (UDF1<String, Boolean>) Flags::invalid, DataTypes.BooleanType);
+        spark.udf().register("il_fold", (UDF1<String, String>) Labels::fold, DataTypes.StringType);
+        spark.udf().register("il_label", (UDF1<String, String>) Labels::rowLabel, DataTypes.StringType);
+    }
 }

@@ -38,289 +38,360 @@ import org.slf4j.LoggerFactory;
  * results, and last the load log, whose row is what marks a file as loaded.
  */
 public final class LoadJob {
-  private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
-  private static final int REASONS_SHOWN = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
+    private static final int REASONS_SHOWN = 5;
 
-  private final Warehouse warehouse;
-  private final TableStore store;
-  private final LoadRecorder recorder;
-  private String feed;
-  private Optional<YearMonth> period = Optional.empty();
-  private boolean dryRun;
-  private boolean silverTablesEnsured;
-  private Dataset<Row> lastPreview;
-  /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
-  private java.util.function.Consumer<String> afterWrite = step -> {};
+    private final Warehouse warehouse;
+    private final TableStore store;
+    private final LoadRecorder recorder;
+    private String feed;
+    private Optional<YearMonth> period = Optional.empty();
+    private boolean dryRun;
+    private boolean silverTablesEnsured;
+    private Dataset<Row> lastPreview;
+    /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
+    private java.util.function.Consumer<String> afterWrite = step -> {};
 
-  private LoadJob(Warehouse warehouse) {
-    this.warehouse = warehouse;
-    this.store = new TableStore(warehouse);
-    this.recorder = new LoadRecorder(warehouse, store);
-  }
-
-  public static LoadJob on(Warehouse warehouse) {
-    IngestFunctions.register(warehouse.spark());
-    return new LoadJob(warehouse);
-  }
-
-  /** The feed of every file; null (the default) recognises each file from its header. */
-  public LoadJob feed(String feed) {
-    this.feed = feed;
-    return this;
-  }
-
-  /** The period to assume when a file names none (load --period). */
-  public LoadJob period(YearMonth period) {
-    this.period = Optional.ofNullable(period);
-    return this;
-  }
-
-  /**
-   * Check files without writing anything (load --dry-run): the same reading, parsing and rules, the
-   * same report, and no table, copy or log changes.
-   */
-  public LoadJob dryRun(boolean dryRun) {
-    this.dryRun = dryRun;
-    return this;
-  }
-
-  /** After a dry run, the rows that would have reached silver (silver's columns), else null. */
-  public Dataset<Row> lastPreview() {
-    return lastPreview;
-  }
-
-  /** Test seam: runs after each group of writes; a test throws from it to simulate a crash midway. */
-  LoadJob afterEachWrite(java.util.function.Consumer<String> hook) {
-    this.afterWrite = hook;
-    return this;
-  }
-
-  /** What the checks decided about one file, before anything is written. */
-  private record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
-
-  public FileLoadResult execute(Path path) {
-    Timestamp started = new Timestamp(System.currentTimeMillis());
-    InputFile file;
-    try {
-      file = InputFile.read(path);
-    } catch (IOException e) {
-      return FileLoadResult.rejected(path.getFileName().toString(), feed, null,
-          path + ": 无法读取文件(" + e.getMessage() + ")");
+    private LoadJob(Warehouse warehouse) {
+        this.warehouse = warehouse;
+        this.store = new TableStore(warehouse);
+        this.recorder = new LoadRecorder(warehouse, store);
     }
-    Optional<Row> earlier = dryRun ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256());
-    if (earlier.isPresent()) {
-      return new FileLoadResult(file.name(), feed, earlier.get().getString(0), FileLoadResult.Status.SKIPPED,
-          List.of(), 0, 0, 0, 0, List.of(file.name() + ": 内容与已入库的「" + earlier.get().getString(2)
-              + "」完全相同(批次 " + earlier.get().getString(0) + "),未重复入库"));
+
+    public static LoadJob on(Warehouse warehouse) {
+        IngestFunctions.register(warehouse.spark());
+        return new LoadJob(warehouse);
     }
-    String loadId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-        + "-" + file.sha256().substring(0, 8);
-    WriteTransaction tx = WriteTransaction.begin(warehouse, "load_id=" + loadId);
-    store.within(tx);
-    try {
-      return tx.run(() -> {
-        SparkSession spark = warehouse.spark();
-        spark.sparkContext().setJobGroup(loadId, "load " + file.name(), false);
-        if (!dryRun) {
-          keepRawCopy(file);
-        }
-        Grid grid = null;
-        FeedSchema schema = null;
-        RowStager.Staged staged = null;
-        Checked checked = null;
+
+    /** The feed of every file; null (the default) recognises each file from its header. */
+    public LoadJob feed(String feed) {
+        this.feed = feed;
+        return this;
+    }
+
+    /** The period to assume when a file names none (load --period). */
+    public LoadJob period(YearMonth period) {
+        this.period = Optional.ofNullable(period);
+        return this;
+    }
+
+    /**
+     * Check files without writing anything (load --dry-run): the same reading, parsing and rules, the
+     * same report, and no table, copy or log changes.
+     */
+    public LoadJob dryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+        return this;
+    }
+
+    /** After a dry run, the rows that would have reached silver (silver's columns), else null. */
+    public Dataset<Row> lastPreview() {
+        return lastPreview;
+    }
+
+    /** Test seam: runs after each group of writes; a test throws from it to simulate a crash midway. */
+    LoadJob afterEachWrite(java.util.function.Consumer<String> hook) {
+        this.afterWrite = hook;
+        return this;
+    }
+
+    /** What the checks decided about one file, before anything is written. */
+    private record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
+
+    public FileLoadResult execute(Path path) {
+        Timestamp started = new Timestamp(System.currentTimeMillis());
+        InputFile file;
         try {
-          grid = GridReader.forFile(file, spark).read(file);
-          schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
-          FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
-          RowStager stager = new RowStager(schema, layout);
-          List<Grid.Row> dataRows = stager.dataRows(grid);
-          if (dataRows.isEmpty()) {
-            throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
-          }
-          Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
-          staged = stager.stage(grid, file, loadId, started, filePeriod);
-          checked = check(file, schema, layout, staged);
-          Outcome outcome = evaluate(file, checked, loadId);
-          if (dryRun) {
-            lastPreview = outcome.valid().localCheckpoint();
-            return outcome.result();
-          }
-          return write(file, grid, checked, outcome, started);
-        } catch (FileRejectedException e) {
-          String feedName = schema != null ? schema.feed() : feed;
-          if (dryRun) {
-            return FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
-          }
-          if (grid != null && schema != null) {
-            writeBronze(schema, staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started), file, loadId);
-          }
-          FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
-          recorder.qualityResults(loadId, feedName, file.name(),
-              List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())), started);
-          recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
-          return r;
+            file = InputFile.read(path);
+        } catch (IOException e) {
+            return FileLoadResult.rejected(
+                    path.getFileName().toString(), feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
+        }
+        Optional<Row> earlier = dryRun ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256());
+        if (earlier.isPresent()) {
+            return new FileLoadResult(
+                    file.name(),
+                    feed,
+                    earlier.get().getString(0),
+                    FileLoadResult.Status.SKIPPED,
+                    List.of(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(file.name() + ": 内容与已入库的「" + earlier.get().getString(2) + "」完全相同(批次 "
+                            + earlier.get().getString(0) + "),未重复入库"));
+        }
+        String loadId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-"
+                + file.sha256().substring(0, 8);
+        WriteTransaction tx = WriteTransaction.begin(warehouse, "load_id=" + loadId);
+        store.within(tx);
+        try {
+            return tx.run(() -> {
+                SparkSession spark = warehouse.spark();
+                spark.sparkContext().setJobGroup(loadId, "load " + file.name(), false);
+                if (!dryRun) {
+                    keepRawCopy(file);
+                }
+                Grid grid = null;
+                FeedSchema schema = null;
+                RowStager.Staged staged = null;
+                Checked checked = null;
+                try {
+                    grid = GridReader.forFile(file, spark).read(file);
+                    schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
+                    FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
+                    RowStager stager = new RowStager(schema, layout);
+                    List<Grid.Row> dataRows = stager.dataRows(grid);
+                    if (dataRows.isEmpty()) {
+                        throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
+                    }
+                    Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
+                    staged = stager.stage(grid, file, loadId, started, filePeriod);
+                    checked = check(file, schema, layout, staged);
+                    Outcome outcome = evaluate(file, checked, loadId);
+                    if (dryRun) {
+                        lastPreview = outcome.valid().localCheckpoint();
+                        return outcome.result();
+                    }
+                    return write(file, grid, checked, outcome, started);
+                } catch (FileRejectedException e) {
+                    String feedName = schema != null ? schema.feed() : feed;
+                    if (dryRun) {
+                        return FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+                    }
+                    if (grid != null && schema != null) {
+                        writeBronze(
+                                schema,
+                                staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started),
+                                file,
+                                loadId);
+                    }
+                    FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+                    recorder.qualityResults(
+                            loadId,
+                            feedName,
+                            file.name(),
+                            List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())),
+                            started);
+                    recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
+                    return r;
+                } finally {
+                    if (checked != null) {
+                        checked.rows().unpersist();
+                    }
+                    spark.sparkContext().clearJobGroup();
+                }
+            });
         } finally {
-          if (checked != null) {
-            checked.rows().unpersist();
-          }
-          spark.sparkContext().clearJobGroup();
+            store.within(null);
         }
-      });
-    } finally {
-      store.within(null);
     }
-  }
 
-  /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
-  private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager.Staged staged)
-      throws FileRejectedException {
-    SparkSession spark = warehouse.spark();
-    FeedViews.register(warehouse, schema);
-    spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema)).createOrReplaceTempView(schema.feed() + "_staged");
-    Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema).cache();
-    List<Row> failed = rows.where("size(failures) > 0").select("source_row", "failures")
-        .orderBy("source_row").limit(REASONS_SHOWN).collectAsList();
-    if (!failed.isEmpty()) {
-      rows.unpersist();
-      MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference().city(), file.name());
-      Row first = failed.get(0);
-      Row rule = first.<Row>getList(1).get(0);
-      throw new FileRejectedException(rule.getString(0), messages.render(first.getInt(0), rule) + "(整个文件未入库)");
-    }
-    return new Checked(schema, layout, staged, rows);
-  }
-
-  /** What a file's rows came to, before anything is written: the dry run stops here. */
-  private record Outcome(FileLoadResult result, Dataset<Row> valid, List<LoadRecorder.QuarantinedRow> quarantined,
-      List<LoadRecorder.RuleCount> ruleCounts) {}
-
-  private Outcome evaluate(InputFile file, Checked checked, String loadId) {
-    FeedSchema schema = checked.schema();
-    Dataset<Row> rows = checked.rows();
-    TableDoc silver = TableDoc.load("silver", schema.feed());
-    String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
-    Dataset<Row> valid = rows.where("size(violations) = 0").selectExpr(columns);
-    List<Row> rejected = rows.where("size(violations) > 0")
-        .select("source_row", "violations", "record").orderBy("source_row").collectAsList();
-    List<Row> warned = rows.where("size(violations) = 0 and size(warnings) > 0")
-        .select("source_row", "warnings").orderBy("source_row").collectAsList();
-    List<String> periods = valid.select("period").distinct().orderBy("period").as(Encoders.STRING()).collectAsList();
-    int loaded = (int) valid.count();
-
-    MessageRenderer messages = new MessageRenderer(schema, checked.layout(), warehouse.reference().city(), file.name());
-    Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
-    List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
-    List<String> reasons = new ArrayList<>();
-    for (Row r : rejected) {
-      int rowNumber = r.getInt(0);
-      List<String> ruleIds = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-      for (Row v : r.<Row>getList(1)) {
-        String text = messages.render(rowNumber, v);
-        ruleIds.add(v.getString(0));
-        texts.add(text);
-        count(counts, v.getString(0), "drop", text);
-      }
-      String reason = String.join(";", texts);
-      if (reasons.size() < REASONS_SHOWN) {
-        reasons.add(reason);
-      }
-      quarantined.add(new LoadRecorder.QuarantinedRow(rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(2))));
-    }
-    List<String> warnings = new ArrayList<>();
-    for (Row r : warned) {
-      for (Row w : r.<Row>getList(1)) {
-        String text = messages.render(r.getInt(0), w);
-        count(counts, w.getString(0), "warn", text);
-        if (warnings.size() < REASONS_SHOWN) {
-          warnings.add(text);
+    /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
+    private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager.Staged staged)
+            throws FileRejectedException {
+        SparkSession spark = warehouse.spark();
+        FeedViews.register(warehouse, schema);
+        spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema))
+                .createOrReplaceTempView(schema.feed() + "_staged");
+        Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema)
+                .cache();
+        List<Row> failed = rows.where("size(failures) > 0")
+                .select("source_row", "failures")
+                .orderBy("source_row")
+                .limit(REASONS_SHOWN)
+                .collectAsList();
+        if (!failed.isEmpty()) {
+            rows.unpersist();
+            MessageRenderer messages =
+                    new MessageRenderer(schema, layout, warehouse.reference().city(), file.name());
+            Row first = failed.get(0);
+            Row rule = first.<Row>getList(1).get(0);
+            throw new FileRejectedException(rule.getString(0), messages.render(first.getInt(0), rule) + "(整个文件未入库)");
         }
-      }
+        return new Checked(schema, layout, staged, rows);
     }
-    for (String text : TotalRowReconciler.check(schema, checked.layout(), checked.staged().dataRows(),
-        checked.staged().totalRows(), file.name())) {
-      count(counts, "total_reconciles", "warn", text);
-      if (warnings.size() < REASONS_SHOWN) {
-        warnings.add(text);
-      }
-    }
-    List<String> shown = new ArrayList<>(reasons);
-    warnings.forEach(w -> shown.add("警告 " + w));
-    // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
-    FileLoadResult.Status status = quarantined.isEmpty() ? FileLoadResult.Status.LOADED
-        : loaded == 0 ? FileLoadResult.Status.REJECTED : FileLoadResult.Status.PARTIAL;
-    FileLoadResult result = new FileLoadResult(file.name(), schema.feed(), loadId, status, periods,
-        checked.staged().staged().size(), loaded, warned.size(), quarantined.size(), shown);
-    return new Outcome(result, valid, quarantined, new ArrayList<>(counts.values()));
-  }
 
-  private FileLoadResult write(InputFile file, Grid grid, Checked checked, Outcome outcome, Timestamp started) {
-    FeedSchema schema = checked.schema();
-    FileLoadResult result = outcome.result();
-    String loadId = result.loadId();
-    long t0 = System.nanoTime();
-    if (!silverTablesEnsured) {
-      SilverTables.ensureAll(warehouse, store);
-      silverTablesEnsured = true;
-    }
-    writeBronze(schema, checked.staged().bronze(), file, loadId);
-    afterWrite.accept("bronze");
-    long t1 = System.nanoTime();
-    if (result.rowsLoaded() > 0) {
-      store.merge(TableDoc.load("silver", schema.feed()), outcome.valid(), schema.key(),
-          schema.snapshotPerPeriod() ? result.periods() : List.of(), schema.keepLoadedWhenMissing(),
-          LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", result.periods())));
-      afterWrite.accept("silver");
-    }
-    long t2 = System.nanoTime();
-    recorder.quarantine(loadId, schema.feed(), file.name(), outcome.quarantined(), started);
-    recorder.qualityResults(loadId, schema.feed(), file.name(), outcome.ruleCounts(), started);
-    afterWrite.accept("ops");
-    recorder.log(result, file, grid.format(), grid.encoding(), started);
-    long t3 = System.nanoTime();
-    LOG.info("loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms", file.name(),
-        result.rowsLoaded(), result.rowsQuarantined(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-        (t3 - t2) / 1_000_000);
-    return result;
-  }
+    /** What a file's rows came to, before anything is written: the dry run stops here. */
+    private record Outcome(
+            FileLoadResult result,
+            Dataset<Row> valid,
+            List<LoadRecorder.QuarantinedRow> quarantined,
+            List<LoadRecorder.RuleCount> ruleCounts) {}
 
-  private static void count(Map<String, LoadRecorder.RuleCount> counts, String rule, String action, String text) {
-    counts.merge(rule, new LoadRecorder.RuleCount(rule, action, 1, text),
-        (a, b) -> new LoadRecorder.RuleCount(rule, action, a.rows() + 1, a.example()));
-  }
+    private Outcome evaluate(InputFile file, Checked checked, String loadId) {
+        FeedSchema schema = checked.schema();
+        Dataset<Row> rows = checked.rows();
+        TableDoc silver = TableDoc.load("silver", schema.feed());
+        String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
+        Dataset<Row> valid = rows.where("size(violations) = 0").selectExpr(columns);
+        List<Row> rejected = rows.where("size(violations) > 0")
+                .select("source_row", "violations", "record")
+                .orderBy("source_row")
+                .collectAsList();
+        List<Row> warned = rows.where("size(violations) = 0 and size(warnings) > 0")
+                .select("source_row", "warnings")
+                .orderBy("source_row")
+                .collectAsList();
+        List<String> periods = valid.select("period")
+                .distinct()
+                .orderBy("period")
+                .as(Encoders.STRING())
+                .collectAsList();
+        int loaded = (int) valid.count();
 
-  private void writeBronze(FeedSchema schema, List<Row> rows, InputFile file, String loadId) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    TableDoc doc = TableDoc.load("bronze", schema.feed());
-    store.append(doc, warehouse.spark().createDataFrame(rows, doc.declaredSchema()),
-        LoadRecorder.note(loadId, file.name(), "bronze"));
-  }
-
-  /** The rows of a file rejected before its layout was known: as delivered, kind unknown. */
-  private static List<Row> unparsedRows(Grid grid, InputFile file, String loadId, Timestamp at) {
-    List<Row> rows = new ArrayList<>();
-    for (Grid.Row r : grid.rows()) {
-      rows.add(RowFactory.create(loadId, file.name(), file.sha256(), r.number(),
-          r.isBlank() ? "blank" : "unparsed", new ArrayList<>(r.cells()), null, at));
-    }
-    return rows;
-  }
-
-  /** The delivered bytes, kept under bronze/_files/SHA256/ so nothing delivered is ever lost. */
-  private void keepRawCopy(InputFile file) {
-    try {
-      FileSystem fs = warehouse.fs();
-      org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(
-          warehouse.root() + "/bronze/_files/" + file.sha256() + "/" + file.name());
-      if (!fs.exists(target)) {
-        try (var out = fs.create(target, false)) {
-          out.write(file.bytes());
+        MessageRenderer messages = new MessageRenderer(
+                schema, checked.layout(), warehouse.reference().city(), file.name());
+        Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
+        List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (Row r : rejected) {
+            int rowNumber = r.getInt(0);
+            List<String> ruleIds = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (Row v : r.<Row>getList(1)) {
+                String text = messages.render(rowNumber, v);
+                ruleIds.add(v.getString(0));
+                texts.add(text);
+                count(counts, v.getString(0), "drop", text);
+            }
+            String reason = String.join(";", texts);
+            if (reasons.size() < REASONS_SHOWN) {
+                reasons.add(reason);
+            }
+            quarantined.add(
+                    new LoadRecorder.QuarantinedRow(rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(2))));
         }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot keep a copy of " + file.name() + " in bronze: " + e.getMessage(), e);
+        List<String> warnings = new ArrayList<>();
+        for (Row r : warned) {
+            for (Row w : r.<Row>getList(1)) {
+                String text = messages.render(r.getInt(0), w);
+                count(counts, w.getString(0), "warn", text);
+                if (warnings.size() < REASONS_SHOWN) {
+                    warnings.add(text);
+                }
+            }
+        }
+        for (String text : TotalRowReconciler.check(
+                schema,
+                checked.layout(),
+                checked.staged().dataRows(),
+                checked.staged().totalRows(),
+                file.name())) {
+            count(counts, "total_reconciles", "warn", text);
+            if (warnings.size() < REASONS_SHOWN) {
+                warnings.add(text);
+            }
+        }
+        List<String> shown = new ArrayList<>(reasons);
+        warnings.forEach(w -> shown.add("警告 " + w));
+        // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
+        FileLoadResult.Status status = quarantined.isEmpty()
+                ? FileLoadResult.Status.LOADED
+                : loaded == 0 ? FileLoadResult.Status.REJECTED : FileLoadResult.Status.PARTIAL;
+        FileLoadResult result = new FileLoadResult(
+                file.name(),
+                schema.feed(),
+                loadId,
+                status,
+                periods,
+                checked.staged().staged().size(),
+                loaded,
+                warned.size(),
+                quarantined.size(),
+                shown);
+        return new Outcome(result, valid, quarantined, new ArrayList<>(counts.values()));
     }
-  }
+
+    private FileLoadResult write(InputFile file, Grid grid, Checked checked, Outcome outcome, Timestamp started) {
+        FeedSchema schema = checked.schema();
+        FileLoadResult result = outcome.result();
+        String loadId = result.loadId();
+        long t0 = System.nanoTime();
+        if (!silverTablesEnsured) {
+            SilverTables.ensureAll(warehouse, store);
+            silverTablesEnsured = true;
+        }
+        writeBronze(schema, checked.staged().bronze(), file, loadId);
+        afterWrite.accept("bronze");
+        long t1 = System.nanoTime();
+        if (result.rowsLoaded() > 0) {
+            store.merge(
+                    TableDoc.load("silver", schema.feed()),
+                    outcome.valid(),
+                    schema.key(),
+                    schema.snapshotPerPeriod() ? result.periods() : List.of(),
+                    schema.keepLoadedWhenMissing(),
+                    LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", result.periods())));
+            afterWrite.accept("silver");
+        }
+        long t2 = System.nanoTime();
+        recorder.quarantine(loadId, schema.feed(), file.name(), outcome.quarantined(), started);
+        recorder.qualityResults(loadId, schema.feed(), file.name(), outcome.ruleCounts(), started);
+        afterWrite.accept("ops");
+        recorder.log(result, file, grid.format(), grid.encoding(), started);
+        long t3 = System.nanoTime();
+        LOG.info(
+                "loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms",
+                file.name(),
+                result.rowsLoaded(),
+                result.rowsQuarantined(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
+        return result;
+    }
+
+    private static void count(Map<String, LoadRecorder.RuleCount> counts, String rule, String action, String text) {
+        counts.merge(
+                rule,
+                new LoadRecorder.RuleCount(rule, action, 1, text),
+                (a, b) -> new LoadRecorder.RuleCount(rule, action, a.rows() + 1, a.example()));
+    }
+
+    private void writeBronze(FeedSchema schema, List<Row> rows, InputFile file, String loadId) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        TableDoc doc = TableDoc.load("bronze", schema.feed());
+        store.append(
+                doc,
+                warehouse.spark().createDataFrame(rows, doc.declaredSchema()),
+                LoadRecorder.note(loadId, file.name(), "bronze"));
+    }
+
+    /** The rows of a file rejected before its layout was known: as delivered, kind unknown. */
+    private static List<Row> unparsedRows(Grid grid, InputFile file, String loadId, Timestamp at) {
+        List<Row> rows = new ArrayList<>();
+        for (Grid.Row r : grid.rows()) {
+            rows.add(RowFactory.create(
+                    loadId,
+                    file.name(),
+                    file.sha256(),
+                    r.number(),
+                    r.isBlank() ? "blank" : "unparsed",
+                    new ArrayList<>(r.cells()),
+                    null,
+                    at));
+        }
+        return rows;
+    }
+
+    /** The delivered bytes, kept under bronze/_files/SHA256/ so nothing delivered is ever lost. */
+    private void keepRawCopy(InputFile file) {
+        try {
+            FileSystem fs = warehouse.fs();
+            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(
+                    warehouse.root() + "/bronze/_files/" + file.sha256() + "/" + file.name());
+            if (!fs.exists(target)) {
+                try (var out = fs.create(target, false)) {
+                    out.write(file.bytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "Cannot keep a copy of " + file.name() + " in bronze: " + e.getMessage(), e);
+        }
+    }
 }

@@ -13,108 +13,135 @@ import org.investlake.storage.Warehouse;
 
 /** Writes the ops tables of a load: the load log, quarantined rows, and data-quality results. */
 final class LoadRecorder {
-  private static final TableDoc LOAD_LOG = TableDoc.load("ops", "load_log");
-  private static final TableDoc QUARANTINE = TableDoc.load("ops", "quarantine");
-  private static final TableDoc DQ = TableDoc.load("ops", "dq_results");
+    private static final TableDoc LOAD_LOG = TableDoc.load("ops", "load_log");
+    private static final TableDoc QUARANTINE = TableDoc.load("ops", "quarantine");
+    private static final TableDoc DQ = TableDoc.load("ops", "dq_results");
 
-  /** One rule that fired in a load: how often, and its first message. */
-  record RuleCount(String ruleId, String action, int rows, String example) {}
+    /** One rule that fired in a load: how often, and its first message. */
+    record RuleCount(String ruleId, String action, int rows, String example) {}
 
-  /** One quarantined row, with its rendered reasons. */
-  record QuarantinedRow(int rowNumber, List<String> ruleIds, String reason, Map<String, String> record) {}
+    /** One quarantined row, with its rendered reasons. */
+    record QuarantinedRow(int rowNumber, List<String> ruleIds, String reason, Map<String, String> record) {}
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
-  private final Warehouse warehouse;
-  private final TableStore store;
+    private final Warehouse warehouse;
+    private final TableStore store;
 
-  LoadRecorder(Warehouse warehouse, TableStore store) {
-    this.warehouse = warehouse;
-    this.store = store;
-  }
-
-  /** The load that already brought in these exact bytes, if any. */
-  Optional<Row> previousSuccessfulLoad(String sha256) {
-    if (!warehouse.exists("ops", "load_log")) {
-      return Optional.empty();
+    LoadRecorder(Warehouse warehouse, TableStore store) {
+        this.warehouse = warehouse;
+        this.store = store;
     }
-    List<Row> rows = warehouse.spark().table("ops.load_log")
-        .where(org.apache.spark.sql.functions.col("file_sha256").equalTo(sha256)
-            .and(org.apache.spark.sql.functions.col("status").isin("loaded", "loaded_with_rejects")))
-        .select("load_id", "finished_at", "source_file")
-        .orderBy("finished_at")
-        .limit(1)
-        .collectAsList();
-    return rows.stream().findFirst();
-  }
 
-  void quarantine(String loadId, String feed, String file, List<QuarantinedRow> rows, Timestamp at) {
-    if (rows.isEmpty()) {
-      return;
+    /** The load that already brought in these exact bytes, if any. */
+    Optional<Row> previousSuccessfulLoad(String sha256) {
+        if (!warehouse.exists("ops", "load_log")) {
+            return Optional.empty();
+        }
+        List<Row> rows = warehouse
+                .spark()
+                .table("ops.load_log")
+                .where(org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .col("file_sha256")
+                        .equalTo(sha256)
+                        .and(org.apache.spark.sql.functions.col("status").isin("loaded", "loaded_with_rejects")))
+                .select("load_id", "finished_at", "source_file")
+                .orderBy("finished_at")
+                .limit(1)
+                .collectAsList();
+        return rows.stream().findFirst();
     }
-    List<Row> out = new ArrayList<>();
-    for (QuarantinedRow q : rows) {
-      out.add(RowFactory.create(loadId, feed, file, q.rowNumber(), q.ruleIds(), q.reason(), q.record(), at));
+
+    void quarantine(String loadId, String feed, String file, List<QuarantinedRow> rows, Timestamp at) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Row> out = new ArrayList<>();
+        for (QuarantinedRow q : rows) {
+            out.add(RowFactory.create(loadId, feed, file, q.rowNumber(), q.ruleIds(), q.reason(), q.record(), at));
+        }
+        store.append(
+                QUARANTINE,
+                warehouse.spark().createDataFrame(out, QUARANTINE.declaredSchema()),
+                note(loadId, file, "quarantine"));
     }
-    store.append(QUARANTINE, warehouse.spark().createDataFrame(out, QUARANTINE.declaredSchema()),
-        note(loadId, file, "quarantine"));
-  }
 
-  void qualityResults(String loadId, String feed, String file, List<RuleCount> counts, Timestamp at) {
-    if (counts.isEmpty()) {
-      return;
+    void qualityResults(String loadId, String feed, String file, List<RuleCount> counts, Timestamp at) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<Row> out = new ArrayList<>();
+        for (RuleCount c : counts) {
+            out.add(RowFactory.create(loadId, feed, file, c.ruleId(), c.action(), c.rows(), c.example(), at));
+        }
+        store.append(DQ, warehouse.spark().createDataFrame(out, DQ.declaredSchema()), note(loadId, file, "dq"));
     }
-    List<Row> out = new ArrayList<>();
-    for (RuleCount c : counts) {
-      out.add(RowFactory.create(loadId, feed, file, c.ruleId(), c.action(), c.rows(), c.example(), at));
+
+    void log(FileLoadResult r, InputFile file, String format, String encoding, Timestamp started) {
+        String message = r.reasons().isEmpty() ? null : String.join("\n", r.reasons());
+        Row row = RowFactory.create(
+                r.loadId(),
+                r.feed(),
+                file.name(),
+                file.path().toAbsolutePath().toString(),
+                file.sha256(),
+                format,
+                encoding,
+                r.periods(),
+                r.status().logName(),
+                r.rowsRead(),
+                r.rowsLoaded(),
+                r.rowsWarned(),
+                r.rowsQuarantined(),
+                message,
+                started,
+                new Timestamp(System.currentTimeMillis()));
+        store.append(
+                LOAD_LOG,
+                warehouse.spark().createDataFrame(List.of(row), LOAD_LOG.declaredSchema()),
+                note(r.loadId(), file.name(), "load_log"));
+        writeReport(r, file, started);
     }
-    store.append(DQ, warehouse.spark().createDataFrame(out, DQ.declaredSchema()), note(loadId, file, "dq"));
-  }
 
-  void log(FileLoadResult r, InputFile file, String format, String encoding, Timestamp started) {
-    String message = r.reasons().isEmpty() ? null : String.join("\n", r.reasons());
-    Row row = RowFactory.create(r.loadId(), r.feed(), file.name(), file.path().toAbsolutePath().toString(),
-        file.sha256(), format, encoding, r.periods(), r.status().logName(), r.rowsRead(), r.rowsLoaded(),
-        r.rowsWarned(), r.rowsQuarantined(), message, started, new Timestamp(System.currentTimeMillis()));
-    store.append(LOAD_LOG, warehouse.spark().createDataFrame(List.of(row), LOAD_LOG.declaredSchema()),
-        note(r.loadId(), file.name(), "load_log"));
-    writeReport(r, file, started);
-  }
-
-  /**
-   * The load report as JSON beside the load log (ops/load_reports/LOAD_ID.json), so a clerk's tool
-   * can show it without SQL.
-   */
-  private void writeReport(FileLoadResult r, InputFile file, Timestamp started) {
-    Map<String, Object> report = new java.util.LinkedHashMap<>();
-    report.put("load_id", r.loadId());
-    report.put("file", file.name());
-    report.put("path", file.path().toAbsolutePath().toString());
-    report.put("sha256", file.sha256());
-    report.put("feed", r.feed());
-    report.put("status", r.status().logName());
-    report.put("periods", r.periods());
-    report.put("rows_read", r.rowsRead());
-    report.put("rows_loaded", r.rowsLoaded());
-    report.put("rows_warned", r.rowsWarned());
-    report.put("rows_quarantined", r.rowsQuarantined());
-    report.put("reasons", r.reasons());
-    report.put("started_at", started.toInstant().toString());
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(reportPath(warehouse, r.loadId()));
-      try (var out = warehouse.fs().create(p, true)) {
-        out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot write the load report of " + file.name() + ": " + e.getMessage(), e);
+    /**
+     * The load report as JSON beside the load log (ops/load_reports/LOAD_ID.json), so a clerk's tool
+     * can show it without SQL.
+     */
+    private void writeReport(FileLoadResult r, InputFile file, Timestamp started) {
+        Map<String, Object> report = new java.util.LinkedHashMap<>();
+        report.put("load_id", r.loadId());
+        report.put("file", file.name());
+        report.put("path", file.path().toAbsolutePath().toString());
+        report.put("sha256", file.sha256());
+        report.put("feed", r.feed());
+        report.put("status", r.status().logName());
+        report.put("periods", r.periods());
+        report.put("rows_read", r.rowsRead());
+        report.put("rows_loaded", r.rowsLoaded());
+        report.put("rows_warned", r.rowsWarned());
+        report.put("rows_quarantined", r.rowsQuarantined());
+        report.put("reasons", r.reasons());
+        report.put("started_at", started.toInstant().toString());
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(reportPath(warehouse, r.loadId()));
+            try (var out = warehouse.fs().create(p, true)) {
+                out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "Cannot write the load report of " + file.name() + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  static String reportPath(Warehouse warehouse, String loadId) {
-    return warehouse.root() + "/ops/load_reports/" + loadId + ".json";
-  }
+    static String reportPath(Warehouse warehouse, String loadId) {
+        return warehouse.root() + "/ops/load_reports/" + loadId + ".json";
+    }
 
-  static String note(String loadId, String file, String what) {
-    return "load_id=" + loadId + "; file=" + file + "; " + what;
-  }
+    static String note(String loadId, String file, String what) {
+        return "load_id=" + loadId + "; file=" + file + "; " + what;
+    }
 }

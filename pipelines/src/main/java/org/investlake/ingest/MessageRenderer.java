@@ -1,40 +1,48 @@
 package org.investlake.ingest;
 
-import org.investlake.quality.FeedSchema;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.investlake.quality.FeedSchema;
 
 /**
  * Renders a rule violation as a clerk reads it: {@code 第9行 县市区: 「东城区」不是衡水市的县市区}, with
  * the column named as the file's own header calls it.
  */
 final class MessageRenderer {
-  private final FeedSchema schema;
-  private final FileLayout layout;
-  private final String city;
-  private final String fileName;
+    private final FeedSchema schema;
+    private final FileLayout layout;
+    private final String city;
+    private final String fileName;
 
-  MessageRenderer(FeedSchema schema, FileLayout layout, String city, String fileName) {
-    this.schema = schema;
-    this.layout = layout;
-    this.city = city;
-    this.fileName = fileName;
-  }
+    MessageRenderer(FeedSchema schema, FileLayout layout, String city, String fileName) {
+        this.schema = schema;
+        this.layout = layout;
+        this.city = city;
+        this.fileName = fileName;
+    }
 
-  /** {@code violation} is the struct (rule, column, value, detail) the silver SQL emits. */
-  String render(int rowNumber, Row violation) {
-    String rule = violation.getString(0);
-    String column = violation.getString(1);
-    String header = column == null ? null : layout.headerText().getOrDefault(column,
-        schema.column(column).map(FeedSchema.ColumnSpec::label).orElse(column));
-    String text = schema.message(rule, Map.of(
-        "value", nz(violation.getString(2)),
-        "detail", nz(violation.getString(3)),
-        "city", city));
-    return fileName + " 第" + rowNumber + "行" + (header == null ? "" : " " + header) + ": " + text;
-  }
+    /** {@code violation} is the struct (rule, column, value, detail) the silver SQL emits. */
+    String render(int rowNumber, Row violation) {
+        String rule = violation.getString(0);
+        String column = violation.getString(1);
+        String header = column == null
+                ? null
+                : layout.headerText()
+                        .getOrDefault(
+                                column,
+                                schema.column(column)
+                                        .map(FeedSchema.ColumnSpec::label)
+                                        .orElse(column));
+        String text = schema.message(
+                rule,
+                Map.of(
+                        "value", nz(violation.getString(2)),
+                        "detail", nz(violation.getString(3)),
+                        "city", city));
+        return fileName + " 第" + rowNumber + "行" + (header == null ? "" : " " + header) + ": " + text;
+    }
 
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 }

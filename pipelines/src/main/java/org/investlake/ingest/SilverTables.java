@@ -16,19 +16,27 @@ import org.investlake.storage.Warehouse;
  * schema is whatever the feed's own silver SQL returns, so there is no second definition of it.
  */
 final class SilverTables {
-  private SilverTables() {}
+    private SilverTables() {}
 
-  static void ensureAll(Warehouse warehouse, TableStore store) {
-    for (FeedSchema schema : FeedDetector.knownSchemas()) {
-      if (warehouse.exists("silver", schema.feed())) {
-        continue;
-      }
-      FeedViews.register(warehouse, schema);
-      warehouse.spark().createDataFrame(List.<Row>of(), RowStager.stagedSchema(schema))
-          .createOrReplaceTempView(schema.feed() + "_staged");
-      TableDoc doc = TableDoc.load("silver", schema.feed());
-      Dataset<Row> parsed = RuleEngine.apply(warehouse.spark().sql(SqlFiles.load("silver", schema.feed())), schema);
-      store.ensure(doc, parsed.selectExpr(doc.columns().stream().map(TableDoc.Column::name).toArray(String[]::new)).schema());
+    static void ensureAll(Warehouse warehouse, TableStore store) {
+        for (FeedSchema schema : FeedDetector.knownSchemas()) {
+            if (warehouse.exists("silver", schema.feed())) {
+                continue;
+            }
+            FeedViews.register(warehouse, schema);
+            warehouse
+                    .spark()
+                    .createDataFrame(List.<Row>of(), RowStager.stagedSchema(schema))
+                    .createOrReplaceTempView(schema.feed() + "_staged");
+            TableDoc doc = TableDoc.load("silver", schema.feed());
+            Dataset<Row> parsed =
+                    RuleEngine.apply(warehouse.spark().sql(SqlFiles.load("silver", schema.feed())), schema);
+            store.ensure(
+                    doc,
+                    parsed.selectExpr(doc.columns().stream()
+                                    .map(TableDoc.Column::name)
+                                    .toArray(String[]::new))
+                            .schema());
+        }
     }
-  }
 }

@@ -12,42 +12,42 @@ import org.investlake.quality.FeedSchema;
  * reported (SPEC: reconcile totals, never hide a disagreement).
  */
 final class TotalRowReconciler {
-  /** Differences up to this many 万元 are rounding in the export. */
-  private static final BigDecimal TOLERANCE_WAN = new BigDecimal("1");
+    /** Differences up to this many 万元 are rounding in the export. */
+    private static final BigDecimal TOLERANCE_WAN = new BigDecimal("1");
 
-  private TotalRowReconciler() {}
+    private TotalRowReconciler() {}
 
-  static List<String> check(FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows,
-      List<Grid.Row> totalRows, String fileName) {
-    List<String> out = new ArrayList<>();
-    for (Grid.Row total : totalRows) {
-      for (FeedSchema.ColumnSpec c : schema.columns()) {
-        Integer idx = layout.columnIndex().get(c.name());
-        if (!c.isAmount() || idx == null) {
-          continue;
+    static List<String> check(
+            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, List<Grid.Row> totalRows, String fileName) {
+        List<String> out = new ArrayList<>();
+        for (Grid.Row total : totalRows) {
+            for (FeedSchema.ColumnSpec c : schema.columns()) {
+                Integer idx = layout.columnIndex().get(c.name());
+                if (!c.isAmount() || idx == null) {
+                    continue;
+                }
+                Numbers.Parsed stated = Numbers.amount(total.cell(idx));
+                if (stated.value() == null) {
+                    continue;
+                }
+                BigDecimal factor = BigDecimal.valueOf(layout.wanFactor().getOrDefault(c.name(), 1.0));
+                BigDecimal sum = BigDecimal.ZERO;
+                for (Grid.Row r : dataRows) {
+                    Numbers.Parsed p = Numbers.amount(r.cell(idx));
+                    if (p.value() != null) {
+                        sum = sum.add(p.value());
+                    }
+                }
+                BigDecimal statedWan = stated.value().multiply(factor).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal sumWan = sum.multiply(factor).setScale(2, RoundingMode.HALF_UP);
+                if (statedWan.subtract(sumWan).abs().compareTo(TOLERANCE_WAN) > 0) {
+                    out.add(fileName + " 第" + total.number() + "行 "
+                            + layout.headerText().get(c.name()) + ": 合计行 "
+                            + statedWan.toPlainString() + " 万元与各行之和 " + sumWan.toPlainString() + " 万元相差 "
+                            + statedWan.subtract(sumWan).toPlainString() + " 万元(未作调整,请核对)");
+                }
+            }
         }
-        Numbers.Parsed stated = Numbers.amount(total.cell(idx));
-        if (stated.value() == null) {
-          continue;
-        }
-        BigDecimal factor = BigDecimal.valueOf(layout.wanFactor().getOrDefault(c.name(), 1.0));
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Grid.Row r : dataRows) {
-          Numbers.Parsed p = Numbers.amount(r.cell(idx));
-          if (p.value() != null) {
-            sum = sum.add(p.value());
-          }
-        }
-        BigDecimal statedWan = stated.value().multiply(factor).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal sumWan = sum.multiply(factor).setScale(2, RoundingMode.HALF_UP);
-        if (statedWan.subtract(sumWan).abs().compareTo(TOLERANCE_WAN) > 0) {
-          out.add(fileName + " 第" + total.number() + "行 " + layout.headerText().get(c.name()) + ": 合计行 "
-              + statedWan.toPlainString() + " 万元与各行之和 " + sumWan.toPlainString() + " 万元相差 "
-              + statedWan.subtract(sumWan).toPlainString() + " 万元(未作调整,请核对)");
-        }
-      }
+        return out;
     }
-    return out;
-  }
-
 }

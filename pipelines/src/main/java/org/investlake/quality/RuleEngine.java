@@ -15,31 +15,32 @@ import org.apache.spark.sql.Row;
  * own reason; a rule here is one SQL predicate an analyst can read beside the contract.
  */
 public final class RuleEngine {
-  private RuleEngine() {}
+    private RuleEngine() {}
 
-  public static Dataset<Row> apply(Dataset<Row> parsed, FeedSchema schema) {
-    return parsed.selectExpr("*",
-        array(schema, "drop") + " AS violations",
-        array(schema, "warn") + " AS warnings",
-        array(schema, "fail") + " AS failures");
-  }
+    public static Dataset<Row> apply(Dataset<Row> parsed, FeedSchema schema) {
+        return parsed.selectExpr(
+                "*",
+                array(schema, "drop") + " AS violations",
+                array(schema, "warn") + " AS warnings",
+                array(schema, "fail") + " AS failures");
+    }
 
-  private static String array(FeedSchema schema, String action) {
-    List<String> cases = new ArrayList<>();
-    for (FeedSchema.RuleSpec r : schema.rowRules()) {
-      if (!r.action().equals(action)) {
-        continue;
-      }
-      String value = r.value() != null ? r.value() : r.column() != null ? r.column() + "_raw" : "''";
-      String detail = r.detail() != null ? r.detail() : "''";
-      cases.add("CASE WHEN NOT (" + r.check() + ") THEN named_struct('rule', '" + r.id() + "', 'column', "
-          + (r.column() == null ? "CAST(NULL AS STRING)" : "'" + r.column() + "'")
-          + ", 'value', coalesce(CAST(" + value + " AS STRING), ''), 'detail', coalesce(CAST(" + detail
-          + " AS STRING), '')) END");
+    private static String array(FeedSchema schema, String action) {
+        List<String> cases = new ArrayList<>();
+        for (FeedSchema.RuleSpec r : schema.rowRules()) {
+            if (!r.action().equals(action)) {
+                continue;
+            }
+            String value = r.value() != null ? r.value() : r.column() != null ? r.column() + "_raw" : "''";
+            String detail = r.detail() != null ? r.detail() : "''";
+            cases.add("CASE WHEN NOT (" + r.check() + ") THEN named_struct('rule', '" + r.id() + "', 'column', "
+                    + (r.column() == null ? "CAST(NULL AS STRING)" : "'" + r.column() + "'")
+                    + ", 'value', coalesce(CAST(" + value + " AS STRING), ''), 'detail', coalesce(CAST(" + detail
+                    + " AS STRING), '')) END");
+        }
+        if (cases.isEmpty()) {
+            return "CAST(array() AS ARRAY<STRUCT<rule: STRING, column: STRING, value: STRING, detail: STRING>>)";
+        }
+        return "filter(array(" + String.join(", ", cases) + "), v -> v IS NOT NULL)";
     }
-    if (cases.isEmpty()) {
-      return "CAST(array() AS ARRAY<STRUCT<rule: STRING, column: STRING, value: STRING, detail: STRING>>)";
-    }
-    return "filter(array(" + String.join(", ", cases) + "), v -> v IS NOT NULL)";
-  }
 }

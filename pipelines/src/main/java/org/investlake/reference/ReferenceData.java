@@ -24,163 +24,158 @@ import java.util.TreeMap;
  * one object; nothing else holds a region list or a target.
  */
 public final class ReferenceData {
-  private static final String BUNDLED = "config/city.yaml";
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final String BUNDLED = "config/city.yaml";
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private final String city;
-  private final List<Region> regions;
-  private final List<Sector> sectors;
-  private final Map<Integer, YearTargets> targets;
-  private final Map<String, Region> regionByLabel = new LinkedHashMap<>();
-  private final Map<String, Sector> sectorByLabel = new LinkedHashMap<>();
+    private final String city;
+    private final List<Region> regions;
+    private final List<Sector> sectors;
+    private final Map<Integer, YearTargets> targets;
+    private final Map<String, Region> regionByLabel = new LinkedHashMap<>();
+    private final Map<String, Sector> sectorByLabel = new LinkedHashMap<>();
 
-  private ReferenceData(
-      String city, List<Region> regions, List<Sector> sectors, Map<Integer, YearTargets> targets) {
-    this.city = city;
-    this.regions = List.copyOf(regions);
-    this.sectors = List.copyOf(sectors);
-    this.targets = Collections.unmodifiableMap(targets);
-    for (Region r : regions) {
-      regionByLabel.put(Labels.rowLabel(r.code()), r);
-      regionByLabel.put(Labels.rowLabel(r.name()), r);
-      r.aliases().forEach(a -> regionByLabel.put(Labels.rowLabel(a), r));
+    private ReferenceData(String city, List<Region> regions, List<Sector> sectors, Map<Integer, YearTargets> targets) {
+        this.city = city;
+        this.regions = List.copyOf(regions);
+        this.sectors = List.copyOf(sectors);
+        this.targets = Collections.unmodifiableMap(targets);
+        for (Region r : regions) {
+            regionByLabel.put(Labels.rowLabel(r.code()), r);
+            regionByLabel.put(Labels.rowLabel(r.name()), r);
+            r.aliases().forEach(a -> regionByLabel.put(Labels.rowLabel(a), r));
+        }
+        for (Sector s : sectors) {
+            sectorByLabel.put(Labels.rowLabel(s.code()).toLowerCase(Locale.ROOT), s);
+            sectorByLabel.put(Labels.rowLabel(s.name()), s);
+            s.aliases().forEach(a -> sectorByLabel.put(Labels.rowLabel(a), s));
+        }
     }
-    for (Sector s : sectors) {
-      sectorByLabel.put(Labels.rowLabel(s.code()).toLowerCase(Locale.ROOT), s);
-      sectorByLabel.put(Labels.rowLabel(s.name()), s);
-      s.aliases().forEach(a -> sectorByLabel.put(Labels.rowLabel(a), s));
+
+    /** The reference data bundled in the jar (衡水市, with every targets file it names). */
+    public static ReferenceData bundled() {
+        try (InputStream in = resource(BUNDLED)) {
+            return parse(in, name -> resource("config/" + name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** The reference data bundled in the jar (衡水市, with every targets file it names). */
-  public static ReferenceData bundled() {
-    try (InputStream in = resource(BUNDLED)) {
-      return parse(in, name -> resource("config/" + name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** The reference data of {@code cityFile}; the targets files it names are read beside it. */
+    public static ReferenceData load(Path cityFile) {
+        try (InputStream in = Files.newInputStream(cityFile)) {
+            Path dir = cityFile.toAbsolutePath().getParent();
+            return parse(in, name -> Files.newInputStream(dir.resolve(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read config " + cityFile + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  /** The reference data of {@code cityFile}; the targets files it names are read beside it. */
-  public static ReferenceData load(Path cityFile) {
-    try (InputStream in = Files.newInputStream(cityFile)) {
-      Path dir = cityFile.toAbsolutePath().getParent();
-      return parse(in, name -> Files.newInputStream(dir.resolve(name)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read config " + cityFile + ": " + e.getMessage(), e);
+    /** {@code --config FILE} when given, else the bundled file. */
+    public static ReferenceData loadOrBundled(Path cityFile) {
+        return cityFile == null ? bundled() : load(cityFile);
     }
-  }
 
-  /** {@code --config FILE} when given, else the bundled file. */
-  public static ReferenceData loadOrBundled(Path cityFile) {
-    return cityFile == null ? bundled() : load(cityFile);
-  }
-
-  public String city() {
-    return city;
-  }
-
-  public List<Region> regions() {
-    return regions;
-  }
-
-  public List<Sector> sectors() {
-    return sectors;
-  }
-
-  /** Years with a targets file. */
-  public Map<Integer, YearTargets> allTargets() {
-    return targets;
-  }
-
-  public Optional<YearTargets> targets(int year) {
-    return Optional.ofNullable(targets.get(year));
-  }
-
-  /** The region a label names: its name, code or an alias, however written (全角, 其中:, spaces). */
-  public Optional<Region> region(String label) {
-    if (label == null) {
-      return Optional.empty();
+    public String city() {
+        return city;
     }
-    return Optional.ofNullable(regionByLabel.get(Labels.rowLabel(label)));
-  }
 
-  public Optional<Sector> sector(String label) {
-    if (label == null) {
-      return Optional.empty();
+    public List<Region> regions() {
+        return regions;
     }
-    String key = Labels.rowLabel(label);
-    Sector s = sectorByLabel.get(key);
-    return Optional.ofNullable(s != null ? s : sectorByLabel.get(key.toLowerCase(Locale.ROOT)));
-  }
 
-  public Region cityTotal() {
-    return regions.stream()
-        .filter(r -> r.kind() == Region.Kind.CITY)
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("config has no region of kind city"));
-  }
-
-  public List<Region> rankedUnits() {
-    return regions.stream().filter(Region::isRankedUnit).toList();
-  }
-
-  /** Every label a region is known by, for matching (label to region code). */
-  public Map<String, Region> regionLabels() {
-    return Collections.unmodifiableMap(regionByLabel);
-  }
-
-  public Map<String, Sector> sectorLabels() {
-    return Collections.unmodifiableMap(sectorByLabel);
-  }
-
-  private interface Opener {
-    InputStream open(String name) throws IOException;
-  }
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  private record CityFile(
-      String city, List<String> targets, List<RegionEntry> regions, List<SectorEntry> sectors) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  private record RegionEntry(String code, String name, String kind, List<String> aliases) {}
-
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  private record SectorEntry(String code, String name, String parent, List<String> aliases) {}
-
-  private static ReferenceData parse(InputStream in, Opener opener) throws IOException {
-    CityFile file = YAML.readValue(in, CityFile.class);
-    List<Region> regions = new ArrayList<>();
-    for (RegionEntry e : file.regions()) {
-      regions.add(
-          new Region(
-              e.code(),
-              e.name(),
-              Region.Kind.valueOf(e.kind().toUpperCase(Locale.ROOT)),
-              e.aliases() == null ? List.of() : e.aliases()));
+    public List<Sector> sectors() {
+        return sectors;
     }
-    List<Sector> sectors = new ArrayList<>();
-    for (SectorEntry e : file.sectors()) {
-      sectors.add(
-          new Sector(e.code(), e.name(), e.parent(), e.aliases() == null ? List.of() : e.aliases()));
-    }
-    Map<Integer, YearTargets> targets = new TreeMap<>();
-    for (String name : file.targets() == null ? List.<String>of() : file.targets()) {
-      try (InputStream t = opener.open(name)) {
-        YearTargets y = YAML.readValue(t, YearTargets.class);
-        targets.put(y.year(), y);
-      }
-    }
-    return new ReferenceData(file.city(), regions, sectors, targets);
-  }
 
-  private static InputStream resource(String name) throws IOException {
-    InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IOException("bundled resource missing: " + name);
+    /** Years with a targets file. */
+    public Map<Integer, YearTargets> allTargets() {
+        return targets;
     }
-    return in;
-  }
+
+    public Optional<YearTargets> targets(int year) {
+        return Optional.ofNullable(targets.get(year));
+    }
+
+    /** The region a label names: its name, code or an alias, however written (全角, 其中:, spaces). */
+    public Optional<Region> region(String label) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(regionByLabel.get(Labels.rowLabel(label)));
+    }
+
+    public Optional<Sector> sector(String label) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        String key = Labels.rowLabel(label);
+        Sector s = sectorByLabel.get(key);
+        return Optional.ofNullable(s != null ? s : sectorByLabel.get(key.toLowerCase(Locale.ROOT)));
+    }
+
+    public Region cityTotal() {
+        return regions.stream()
+                .filter(r -> r.kind() == Region.Kind.CITY)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("config has no region of kind city"));
+    }
+
+    public List<Region> rankedUnits() {
+        return regions.stream().filter(Region::isRankedUnit).toList();
+    }
+
+    /** Every label a region is known by, for matching (label to region code). */
+    public Map<String, Region> regionLabels() {
+        return Collections.unmodifiableMap(regionByLabel);
+    }
+
+    public Map<String, Sector> sectorLabels() {
+        return Collections.unmodifiableMap(sectorByLabel);
+    }
+
+    private interface Opener {
+        InputStream open(String name) throws IOException;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record CityFile(String city, List<String> targets, List<RegionEntry> regions, List<SectorEntry> sectors) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record RegionEntry(String code, String name, String kind, List<String> aliases) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record SectorEntry(String code, String name, String parent, List<String> aliases) {}
+
+    private static ReferenceData parse(InputStream in, Opener opener) throws IOException {
+        CityFile file = YAML.readValue(in, CityFile.class);
+        List<Region> regions = new ArrayList<>();
+        for (RegionEntry e : file.regions()) {
+            regions.add(new Region(
+                    e.code(),
+                    e.name(),
+                    Region.Kind.valueOf(e.kind().toUpperCase(Locale.ROOT)),
+                    e.aliases() == null ? List.of() : e.aliases()));
+        }
+        List<Sector> sectors = new ArrayList<>();
+        for (SectorEntry e : file.sectors()) {
+            sectors.add(new Sector(e.code(), e.name(), e.parent(), e.aliases() == null ? List.of() : e.aliases()));
+        }
+        Map<Integer, YearTargets> targets = new TreeMap<>();
+        for (String name : file.targets() == null ? List.<String>of() : file.targets()) {
+            try (InputStream t = opener.open(name)) {
+                YearTargets y = YAML.readValue(t, YearTargets.class);
+                targets.put(y.year(), y);
+            }
+        }
+        return new ReferenceData(file.city(), regions, sectors, targets);
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("bundled resource missing: " + name);
+        }
+        return in;
+    }
 }

@@ -8,11 +8,10 @@ import java.util.List;
  * few lines in plain words saying which story is planted in the data (and which rows are bad), so a
  * demo or a test knows what the marts should find.
  */
-public record SampleSummary(
-    List<Path> files, int statsFiles, int projectFiles, int bondFiles, List<String> story) {
+public record SampleSummary(List<Path> files, int statsFiles, int projectFiles, int bondFiles, List<String> story) {
 
-  public SampleSummary {
-    files = List.copyOf(files);
-    story = List.copyOf(story);
-  }
+    public SampleSummary {
+        files = List.copyOf(files);
+        story = List.copyOf(story);
+    }
 }

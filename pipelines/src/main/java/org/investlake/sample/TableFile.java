@@ -25,137 +25,137 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * number helpers pick typed cells for Excel and printed text for CSV, so one writer serves both.
  */
 final class TableFile implements AutoCloseable {
-  private final Path path;
-  private final ExportFormat format;
-  private CSVPrinter csv;
-  private XSSFWorkbook book;
-  private Sheet sheet;
-  private CellStyle wholeStyle;
-  private CellStyle decimalStyle;
-  private CellStyle dateStyle;
-  private int rowIndex;
+    private final Path path;
+    private final ExportFormat format;
+    private CSVPrinter csv;
+    private XSSFWorkbook book;
+    private Sheet sheet;
+    private CellStyle wholeStyle;
+    private CellStyle decimalStyle;
+    private CellStyle dateStyle;
+    private int rowIndex;
 
-  private TableFile(Path path, ExportFormat format) {
-    this.path = path;
-    this.format = format;
-  }
-
-  /** Opens {@code dir/baseName.ext} for writing; the sheet name is what the bureau calls the table. */
-  static TableFile open(Path dir, String baseName, ExportFormat format, String sheetName)
-      throws IOException {
-    Files.createDirectories(dir);
-    TableFile f = new TableFile(dir.resolve(baseName + "." + format.extension()), format);
-    if (format.isExcel()) {
-      f.book = new XSSFWorkbook();
-      // A fixed creation time keeps the workbook's metadata as repeatable as its cells.
-      f.book.getProperties().getCoreProperties()
-          .setCreated(Optional.of(Date.from(Instant.parse("2023-01-01T00:00:00Z"))));
-      f.sheet = f.book.createSheet(sheetName);
-      f.wholeStyle = f.style("#,##0");
-      f.decimalStyle = f.style("#,##0.0");
-      f.dateStyle = f.style("yyyy-mm-dd");
-    } else {
-      OutputStream out = Files.newOutputStream(f.path);
-      if (format.bom()) {
-        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-      }
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, format.charset()), 1 << 16);
-      f.csv = new CSVPrinter(w, CSVFormat.DEFAULT);
+    private TableFile(Path path, ExportFormat format) {
+        this.path = path;
+        this.format = format;
     }
-    return f;
-  }
 
-  Path path() {
-    return path;
-  }
-
-  boolean isExcel() {
-    return format.isExcel();
-  }
-
-  /** A line of one cell: a title, the unit line, a footnote. */
-  void line(String text) throws IOException {
-    row(text);
-  }
-
-  /** An empty line, as the exports leave before a footnote or at the end. */
-  void blank() throws IOException {
-    if (csv != null) {
-      csv.println();
-    } else {
-      rowIndex++;
+    /** Opens {@code dir/baseName.ext} for writing; the sheet name is what the bureau calls the table. */
+    static TableFile open(Path dir, String baseName, ExportFormat format, String sheetName) throws IOException {
+        Files.createDirectories(dir);
+        TableFile f = new TableFile(dir.resolve(baseName + "." + format.extension()), format);
+        if (format.isExcel()) {
+            f.book = new XSSFWorkbook();
+            // A fixed creation time keeps the workbook's metadata as repeatable as its cells.
+            f.book.getProperties()
+                    .getCoreProperties()
+                    .setCreated(Optional.of(Date.from(Instant.parse("2023-01-01T00:00:00Z"))));
+            f.sheet = f.book.createSheet(sheetName);
+            f.wholeStyle = f.style("#,##0");
+            f.decimalStyle = f.style("#,##0.0");
+            f.dateStyle = f.style("yyyy-mm-dd");
+        } else {
+            OutputStream out = Files.newOutputStream(f.path);
+            if (format.bom()) {
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            }
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, format.charset()), 1 << 16);
+            f.csv = new CSVPrinter(w, CSVFormat.DEFAULT);
+        }
+        return f;
     }
-  }
 
-  void row(Object... cells) throws IOException {
-    if (csv != null) {
-      for (Object c : cells) {
-        csv.print(c == null ? "" : c instanceof String s ? s : c.toString());
-      }
-      csv.println();
-      return;
+    Path path() {
+        return path;
     }
-    Row r = sheet.createRow(rowIndex++);
-    for (int i = 0; i < cells.length; i++) {
-      Object c = cells[i];
-      if (c == null) {
-        continue;
-      }
-      Cell cell = r.createCell(i);
-      if (c instanceof String s) {
-        cell.setCellValue(s);
-      } else if (c instanceof Long l) {
-        cell.setCellValue(l.doubleValue());
-        cell.setCellStyle(wholeStyle);
-      } else if (c instanceof Double d) {
-        cell.setCellValue(d);
-        cell.setCellStyle(decimalStyle);
-      } else if (c instanceof LocalDate d) {
-        cell.setCellValue(d);
-        cell.setCellStyle(dateStyle);
-      } else {
-        cell.setCellValue(c.toString());
-      }
+
+    boolean isExcel() {
+        return format.isExcel();
     }
-  }
 
-  /** An amount in tenths of 万元: a number cell in Excel, printed (with separators if asked) in CSV. */
-  Object amount(long tenths, boolean grouped) {
-    if (isExcel()) {
-      return tenths / 10.0;
+    /** A line of one cell: a title, the unit line, a footnote. */
+    void line(String text) throws IOException {
+        row(text);
     }
-    return grouped ? ExportText.groupedTenths(tenths) : ExportText.tenths(tenths);
-  }
 
-  /** A whole amount in 万元. */
-  Object whole(long value) {
-    return isExcel() ? (Object) Long.valueOf(value) : Long.toString(value);
-  }
-
-  /** A growth rate in tenths of a percent; a fall in words stays text even in Excel. */
-  Object growth(int tenthsPct, boolean inWords) {
-    if (isExcel() && !(inWords && tenthsPct < 0)) {
-      return tenthsPct / 10.0;
+    /** An empty line, as the exports leave before a footnote or at the end. */
+    void blank() throws IOException {
+        if (csv != null) {
+            csv.println();
+        } else {
+            rowIndex++;
+        }
     }
-    return ExportText.growth(tenthsPct, inWords);
-  }
 
-  @Override
-  public void close() throws IOException {
-    if (csv != null) {
-      csv.close(true);
-    } else if (book != null) {
-      try (OutputStream out = Files.newOutputStream(path)) {
-        book.write(out);
-      } finally {
-        book.close();
-      }
+    void row(Object... cells) throws IOException {
+        if (csv != null) {
+            for (Object c : cells) {
+                csv.print(c == null ? "" : c instanceof String s ? s : c.toString());
+            }
+            csv.println();
+            return;
+        }
+        Row r = sheet.createRow(rowIndex++);
+        for (int i = 0; i < cells.length; i++) {
+            Object c = cells[i];
+            if (c == null) {
+                continue;
+            }
+            Cell cell = r.createCell(i);
+            if (c instanceof String s) {
+                cell.setCellValue(s);
+            } else if (c instanceof Long l) {
+                cell.setCellValue(l.doubleValue());
+                cell.setCellStyle(wholeStyle);
+            } else if (c instanceof Double d) {
+                cell.setCellValue(d);
+                cell.setCellStyle(decimalStyle);
+            } else if (c instanceof LocalDate d) {
+                cell.setCellValue(d);
+                cell.setCellStyle(dateStyle);
+            } else {
+                cell.setCellValue(c.toString());
+            }
+        }
     }
-  }
 
-  private CellStyle style(String pattern) {
-    CellStyle s = book.createCellStyle();
-    s.setDataFormat(book.createDataFormat().getFormat(pattern));
-    return s;
-  }
+    /** An amount in tenths of 万元: a number cell in Excel, printed (with separators if asked) in CSV. */
+    Object amount(long tenths, boolean grouped) {
+        if (isExcel()) {
+            return tenths / 10.0;
+        }
+        return grouped ? ExportText.groupedTenths(tenths) : ExportText.tenths(tenths);
+    }
+
+    /** A whole amount in 万元. */
+    Object whole(long value) {
+        return isExcel() ? (Object) Long.valueOf(value) : Long.toString(value);
+    }
+
+    /** A growth rate in tenths of a percent; a fall in words stays text even in Excel. */
+    Object growth(int tenthsPct, boolean inWords) {
+        if (isExcel() && !(inWords && tenthsPct < 0)) {
+            return tenthsPct / 10.0;
+        }
+        return ExportText.growth(tenthsPct, inWords);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (csv != null) {
+            csv.close(true);
+        } else if (book != null) {
+            try (OutputStream out = Files.newOutputStream(path)) {
+                book.write(out);
+            } finally {
+                book.close();
+            }
+        }
+    }
+
+    private CellStyle style(String pattern) {
+        CellStyle s = book.createCellStyle();
+        s.setDataFormat(book.createDataFormat().getFormat(pattern));
+        return s;
+    }
 }

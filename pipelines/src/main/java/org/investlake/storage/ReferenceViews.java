@@ -18,76 +18,126 @@ import org.investlake.reference.YearTargets;
  * ref_sector_targets, ref_rules, ref_kpi_targets). Analysts see the same views in {@code investlake sql}.
  */
 public final class ReferenceViews {
-  private ReferenceViews() {}
+    private ReferenceViews() {}
 
-  public static void register(SparkSession spark, ReferenceData ref) {
-    List<Row> regions = new ArrayList<>();
-    int order = 0;
-    for (Region r : ref.regions()) {
-      regions.add(RowFactory.create(r.code(), r.name(), r.kind().name().toLowerCase(), order++));
+    public static void register(SparkSession spark, ReferenceData ref) {
+        List<Row> regions = new ArrayList<>();
+        int order = 0;
+        for (Region r : ref.regions()) {
+            regions.add(RowFactory.create(r.code(), r.name(), r.kind().name().toLowerCase(), order++));
+        }
+        view(spark, "ref_regions", "region_code STRING, region_name STRING, kind STRING, sort_order INT", regions);
+
+        List<Row> regionLabels = new ArrayList<>();
+        ref.regionLabels().forEach((label, r) -> regionLabels.add(RowFactory.create(label, r.code())));
+        view(spark, "ref_region_labels", "label STRING, region_code STRING", regionLabels);
+
+        List<Row> sectors = new ArrayList<>();
+        order = 0;
+        for (Sector s : ref.sectors()) {
+            sectors.add(RowFactory.create(s.code(), s.name(), s.parent(), order++));
+        }
+        view(
+                spark,
+                "ref_sectors",
+                "sector_code STRING, sector_name STRING, parent_code STRING, sort_order INT",
+                sectors);
+
+        List<Row> sectorLabels = new ArrayList<>();
+        ref.sectorLabels().forEach((label, s) -> sectorLabels.add(RowFactory.create(label, s.code())));
+        view(spark, "ref_sector_labels", "label STRING, sector_code STRING", sectorLabels);
+
+        List<Row> regionTargets = new ArrayList<>();
+        List<Row> sectorTargets = new ArrayList<>();
+        List<Row> rules = new ArrayList<>();
+        List<Row> kpis = new ArrayList<>();
+        for (YearTargets y : ref.allTargets().values()) {
+            for (Region r : ref.regions()) {
+                Double growth =
+                        y.faiGrowthPct() == null ? null : y.faiGrowthPct().get(r.code());
+                Double keyYi = y.keyProjects() == null
+                        ? null
+                        : y.keyProjects().completedYi().get(r.code());
+                regionTargets.add(RowFactory.create(y.year(), r.code(), growth, keyYi));
+            }
+            for (Map.Entry<String, Double> e : y.sectorGrowthPct().entrySet()) {
+                sectorTargets.add(RowFactory.create(y.year(), e.getKey(), e.getValue()));
+            }
+            YearTargets.Rules ru = y.rules();
+            Map<String, Double> w = ru.scorecard().weights();
+            YearTargets.TrafficLight tl = ru.trafficLight();
+            rules.add(RowFactory.create(
+                    y.year(),
+                    ru.dropAlert().fallPp(),
+                    ru.dropAlert().underTargetPp(),
+                    w.get("fai_growth"),
+                    w.get("key_project"),
+                    w.get("bond_completion"),
+                    w.get("start_rate"),
+                    ru.scorecard().bottomN(),
+                    ru.scorecard().streak(),
+                    tl.redBehindPp(),
+                    tl.yellowBehindPp(),
+                    tl.redLateMonths(),
+                    tl.yellowLateMonths(),
+                    y.dispatch().minTotalInvestmentWan()));
+            kpis.add(RowFactory.create(
+                    y.year(),
+                    "fai_growth",
+                    "全市固定资产投资增速",
+                    y.faiGrowthPct().get(ref.cityTotal().code()),
+                    "%"));
+            kpis.add(RowFactory.create(
+                    y.year(),
+                    "key_project_count",
+                    "省市重点项目个数",
+                    (double) y.keyProjects().count(),
+                    "个"));
+            kpis.add(RowFactory.create(
+                    y.year(),
+                    "key_project_completed",
+                    "省市重点项目完成投资",
+                    y.keyProjects().completedYi().get(ref.cityTotal().code()),
+                    "亿元"));
+            kpis.add(RowFactory.create(
+                    y.year(),
+                    "new_start_total_investment",
+                    "新开工项目总投资",
+                    y.newStart().totalInvestmentYi(),
+                    "亿元"));
+            kpis.add(RowFactory.create(
+                    y.year(), "new_start_completed", "新开工项目完成投资", y.newStart().completedYi(), "亿元"));
+            kpis.add(RowFactory.create(
+                    y.year(),
+                    "private_promotion_count",
+                    "向民间资本推介项目个数",
+                    (double) y.privatePromotion().count(),
+                    "个"));
+            kpis.add(RowFactory.create(
+                    y.year(),
+                    "private_promotion_investment",
+                    "向民间资本推介项目总投资",
+                    y.privatePromotion().totalInvestmentYi(),
+                    "亿元"));
+        }
+        view(
+                spark,
+                "ref_region_targets",
+                "year INT, region_code STRING, fai_growth_pct DOUBLE, key_project_completed_yi DOUBLE",
+                regionTargets);
+        view(spark, "ref_sector_targets", "year INT, sector_code STRING, fai_growth_pct DOUBLE", sectorTargets);
+        view(
+                spark,
+                "ref_rules",
+                "year INT, drop_fall_pp DOUBLE, drop_under_target_pp DOUBLE, "
+                        + "weight_fai_growth DOUBLE, weight_key_project DOUBLE, weight_bond_completion DOUBLE, weight_start_rate DOUBLE, "
+                        + "bottom_n INT, streak INT, red_behind_pp DOUBLE, yellow_behind_pp DOUBLE, red_late_months INT, "
+                        + "yellow_late_months INT, dispatch_min_wan DOUBLE",
+                rules);
+        view(spark, "ref_kpi_targets", "year INT, kpi_code STRING, kpi_name STRING, target DOUBLE, unit STRING", kpis);
     }
-    view(spark, "ref_regions",
-        "region_code STRING, region_name STRING, kind STRING, sort_order INT", regions);
 
-    List<Row> regionLabels = new ArrayList<>();
-    ref.regionLabels().forEach((label, r) -> regionLabels.add(RowFactory.create(label, r.code())));
-    view(spark, "ref_region_labels", "label STRING, region_code STRING", regionLabels);
-
-    List<Row> sectors = new ArrayList<>();
-    order = 0;
-    for (Sector s : ref.sectors()) {
-      sectors.add(RowFactory.create(s.code(), s.name(), s.parent(), order++));
+    private static void view(SparkSession spark, String name, String ddl, List<Row> rows) {
+        spark.createDataFrame(rows, StructType.fromDDL(ddl)).createOrReplaceTempView(name);
     }
-    view(spark, "ref_sectors",
-        "sector_code STRING, sector_name STRING, parent_code STRING, sort_order INT", sectors);
-
-    List<Row> sectorLabels = new ArrayList<>();
-    ref.sectorLabels().forEach((label, s) -> sectorLabels.add(RowFactory.create(label, s.code())));
-    view(spark, "ref_sector_labels", "label STRING, sector_code STRING", sectorLabels);
-
-    List<Row> regionTargets = new ArrayList<>();
-    List<Row> sectorTargets = new ArrayList<>();
-    List<Row> rules = new ArrayList<>();
-    List<Row> kpis = new ArrayList<>();
-    for (YearTargets y : ref.allTargets().values()) {
-      for (Region r : ref.regions()) {
-        Double growth = y.faiGrowthPct() == null ? null : y.faiGrowthPct().get(r.code());
-        Double keyYi = y.keyProjects() == null ? null : y.keyProjects().completedYi().get(r.code());
-        regionTargets.add(RowFactory.create(y.year(), r.code(), growth, keyYi));
-      }
-      for (Map.Entry<String, Double> e : y.sectorGrowthPct().entrySet()) {
-        sectorTargets.add(RowFactory.create(y.year(), e.getKey(), e.getValue()));
-      }
-      YearTargets.Rules ru = y.rules();
-      Map<String, Double> w = ru.scorecard().weights();
-      YearTargets.TrafficLight tl = ru.trafficLight();
-      rules.add(RowFactory.create(y.year(), ru.dropAlert().fallPp(), ru.dropAlert().underTargetPp(),
-          w.get("fai_growth"), w.get("key_project"), w.get("bond_completion"), w.get("start_rate"),
-          ru.scorecard().bottomN(), ru.scorecard().streak(),
-          tl.redBehindPp(), tl.yellowBehindPp(), tl.redLateMonths(), tl.yellowLateMonths(),
-          y.dispatch().minTotalInvestmentWan()));
-      kpis.add(RowFactory.create(y.year(), "fai_growth", "全市固定资产投资增速", y.faiGrowthPct().get(ref.cityTotal().code()), "%"));
-      kpis.add(RowFactory.create(y.year(), "key_project_count", "省市重点项目个数", (double) y.keyProjects().count(), "个"));
-      kpis.add(RowFactory.create(y.year(), "key_project_completed", "省市重点项目完成投资", y.keyProjects().completedYi().get(ref.cityTotal().code()), "亿元"));
-      kpis.add(RowFactory.create(y.year(), "new_start_total_investment", "新开工项目总投资", y.newStart().totalInvestmentYi(), "亿元"));
-      kpis.add(RowFactory.create(y.year(), "new_start_completed", "新开工项目完成投资", y.newStart().completedYi(), "亿元"));
-      kpis.add(RowFactory.create(y.year(), "private_promotion_count", "向民间资本推介项目个数", (double) y.privatePromotion().count(), "个"));
-      kpis.add(RowFactory.create(y.year(), "private_promotion_investment", "向民间资本推介项目总投资", y.privatePromotion().totalInvestmentYi(), "亿元"));
-    }
-    view(spark, "ref_region_targets",
-        "year INT, region_code STRING, fai_growth_pct DOUBLE, key_project_completed_yi DOUBLE",
-        regionTargets);
-    view(spark, "ref_sector_targets",
-        "year INT, sector_code STRING, fai_growth_pct DOUBLE", sectorTargets);
-    view(spark, "ref_rules",
-        "year INT, drop_fall_pp DOUBLE, drop_under_target_pp DOUBLE, "
-            + "weight_fai_growth DOUBLE, weight_key_project DOUBLE, weight_bond_completion DOUBLE, weight_start_rate DOUBLE, "
-            + "bottom_n INT, streak INT, red_behind_pp DOUBLE, yellow_behind_pp DOUBLE, red_late_months INT, "
-            + "yellow_late_months INT, dispatch_min_wan DOUBLE", rules);
-    view(spark, "ref_kpi_targets", "year INT, kpi_code STRING, kpi_name STRING, target DOUBLE, unit STRING", kpis);
-  }
-
-  private static void view(SparkSession spark, String name, String ddl, List<Row> rows) {
-    spark.createDataFrame(rows, StructType.fromDDL(ddl)).createOrReplaceTempView(name);
-  }
 }

@@ -6,29 +6,29 @@ import org.apache.spark.sql.SparkSession;
 
 /** Creates the one SparkSession a command (or the test suite) uses, configured for Delta. */
 public final class SparkSessions {
-  private SparkSessions() {}
+    private SparkSessions() {}
 
-  /** The settings every investlake session has; the test suite uses the same ones. */
-  public static Map<String, String> settings() {
-    Map<String, String> s = new LinkedHashMap<>();
-    s.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
-    s.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
-    // Monthly files are small: few partitions keep Delta commits and shuffles fast on 2 cores.
-    s.put("spark.sql.shuffle.partitions", "4");
-    s.put("spark.databricks.delta.snapshotPartitions", "2");
-    s.put("spark.sql.session.timeZone", "Asia/Shanghai");
-    s.put("spark.ui.enabled", "false");
-    s.put("spark.ui.showConsoleProgress", "false");
-    // Keep the user's folder clean: Spark's own warehouse dir is never used for our tables.
-    s.put("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/investlake-spark-warehouse");
-    return s;
-  }
+    /** The settings every investlake session has; the test suite uses the same ones. */
+    public static Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        s.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        // Monthly files are small: few partitions keep Delta commits and shuffles fast on 2 cores.
+        s.put("spark.sql.shuffle.partitions", "4");
+        s.put("spark.databricks.delta.snapshotPartitions", "2");
+        s.put("spark.sql.session.timeZone", "Asia/Shanghai");
+        s.put("spark.ui.enabled", "false");
+        s.put("spark.ui.showConsoleProgress", "false");
+        // Keep the user's folder clean: Spark's own warehouse dir is never used for our tables.
+        s.put("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/investlake-spark-warehouse");
+        return s;
+    }
 
-  public static SparkSession create(String master) {
-    SparkSession.Builder b = SparkSession.builder().appName("investlake").master(master);
-    settings().forEach(b::config);
-    SparkSession spark = b.getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
-    return spark;
-  }
+    public static SparkSession create(String master) {
+        SparkSession.Builder b = SparkSession.builder().appName("investlake").master(master);
+        settings().forEach(b::config);
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
 }

@@ -18,137 +18,139 @@ import org.investlake.reference.ReferenceData;
  * VERSION AS OF work without a persistent metastore.
  */
 public final class Warehouse {
-  public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
+    public static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
 
-  private final SparkSession spark;
-  private final String root;
-  private final ReferenceData reference;
-  /** Names this warehouse has registered (or found registered at its location) in the session. */
-  private final java.util.Set<String> registered = new java.util.HashSet<>();
+    private final SparkSession spark;
+    private final String root;
+    private final ReferenceData reference;
+    /** Names this warehouse has registered (or found registered at its location) in the session. */
+    private final java.util.Set<String> registered = new java.util.HashSet<>();
 
-  private Warehouse(SparkSession spark, String root, ReferenceData reference) {
-    this.spark = spark;
-    this.root = root;
-    this.reference = reference;
-  }
-
-  /** Opens (and on first use creates) the warehouse at {@code rootUri} in {@code spark}. */
-  public static Warehouse open(SparkSession spark, String rootUri, ReferenceData reference) {
-    Warehouse w = new Warehouse(spark, normalise(rootUri), reference);
-    w.registerAll();
-    ReferenceViews.register(spark, reference);
-    return w;
-  }
-
-  /** A plain path becomes an absolute file: URI; a URI with a scheme stays as it is. */
-  static String normalise(String rootUri) {
-    String s = rootUri.endsWith("/") ? rootUri.substring(0, rootUri.length() - 1) : rootUri;
-    if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || s.startsWith("file:")) {
-      return s;
+    private Warehouse(SparkSession spark, String root, ReferenceData reference) {
+        this.spark = spark;
+        this.root = root;
+        this.reference = reference;
     }
-    return Path.of(s).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
-  }
 
-  public SparkSession spark() {
-    return spark;
-  }
-
-  public String root() {
-    return root;
-  }
-
-  public ReferenceData reference() {
-    return reference;
-  }
-
-  public String location(String layer, String table) {
-    return root + "/" + layer + "/" + table;
-  }
-
-  /** Whether a Delta table has been written at layer/table. */
-  public boolean exists(String layer, String table) {
-    try {
-      return fs().exists(new org.apache.hadoop.fs.Path(location(layer, table) + "/_delta_log"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Opens (and on first use creates) the warehouse at {@code rootUri} in {@code spark}. */
+    public static Warehouse open(SparkSession spark, String rootUri, ReferenceData reference) {
+        Warehouse w = new Warehouse(spark, normalise(rootUri), reference);
+        w.registerAll();
+        ReferenceViews.register(spark, reference);
+        return w;
     }
-  }
 
-  /** Registers layer.table by name for its location (again, if another warehouse had the name). */
-  public void register(String layer, String table) {
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
-    String name = layer + "." + table;
-    if (registered.contains(name)) {
-      return;
-    }
-    String location = location(layer, table);
-    if (spark.catalog().tableExists(name)) {
-      String current =
-          spark.sql("DESCRIBE DETAIL " + name).select("location").first().getString(0);
-      if (sameLocation(current, location)) {
-        registered.add(name);
-        return;
-      }
-      spark.sql("DROP TABLE " + name); // external: the files stay
-    }
-    spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + location + "'");
-    registered.add(name);
-  }
-
-  /** Records that {@code layer.table} now names this warehouse's table (after a CREATE TABLE). */
-  void markRegistered(String layer, String table) {
-    registered.add(layer + "." + table);
-  }
-
-  /** Every table of every layer, as layer.table names. */
-  public List<String> tables() {
-    List<String> out = new ArrayList<>();
-    for (String layer : LAYERS) {
-      for (String t : tablesIn(layer)) {
-        out.add(layer + "." + t);
-      }
-    }
-    return out;
-  }
-
-  private void registerAll() {
-    for (String layer : LAYERS) {
-      spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
-      for (String t : tablesIn(layer)) {
-        register(layer, t);
-      }
-    }
-  }
-
-  private List<String> tablesIn(String layer) {
-    List<String> out = new ArrayList<>();
-    try {
-      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root + "/" + layer);
-      FileSystem fs = fs();
-      if (!fs.exists(dir)) {
-        return out;
-      }
-      for (FileStatus st : fs.listStatus(dir)) {
-        if (st.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_delta_log"))) {
-          out.add(st.getPath().getName());
+    /** A plain path becomes an absolute file: URI; a URI with a scheme stays as it is. */
+    static String normalise(String rootUri) {
+        String s = rootUri.endsWith("/") ? rootUri.substring(0, rootUri.length() - 1) : rootUri;
+        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || s.startsWith("file:")) {
+            return s;
         }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list warehouse " + root + ": " + e.getMessage(), e);
+        return Path.of(s).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
     }
-    out.sort(String::compareTo);
-    return out;
-  }
 
-  public FileSystem fs() throws IOException {
-    return FileSystem.get(URI.create(root), spark.sparkContext().hadoopConfiguration());
-  }
+    public SparkSession spark() {
+        return spark;
+    }
 
-  private static boolean sameLocation(String a, String b) {
-    return stripScheme(a).equals(stripScheme(b));
-  }
+    public String root() {
+        return root;
+    }
 
-  private static String stripScheme(String s) {
-    return s.replaceFirst("^file:(//)?", "").replaceAll("/+$", "");
-  }
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    public String location(String layer, String table) {
+        return root + "/" + layer + "/" + table;
+    }
+
+    /** Whether a Delta table has been written at layer/table. */
+    public boolean exists(String layer, String table) {
+        try {
+            return fs().exists(new org.apache.hadoop.fs.Path(location(layer, table) + "/_delta_log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registers layer.table by name for its location (again, if another warehouse had the name). */
+    public void register(String layer, String table) {
+        spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+        String name = layer + "." + table;
+        if (registered.contains(name)) {
+            return;
+        }
+        String location = location(layer, table);
+        if (spark.catalog().tableExists(name)) {
+            String current = spark.sql("DESCRIBE DETAIL " + name)
+                    .select("location")
+                    .first()
+                    .getString(0);
+            if (sameLocation(current, location)) {
+                registered.add(name);
+                return;
+            }
+            spark.sql("DROP TABLE " + name); // external: the files stay
+        }
+        spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + location + "'");
+        registered.add(name);
+    }
+
+    /** Records that {@code layer.table} now names this warehouse's table (after a CREATE TABLE). */
+    void markRegistered(String layer, String table) {
+        registered.add(layer + "." + table);
+    }
+
+    /** Every table of every layer, as layer.table names. */
+    public List<String> tables() {
+        List<String> out = new ArrayList<>();
+        for (String layer : LAYERS) {
+            for (String t : tablesIn(layer)) {
+                out.add(layer + "." + t);
+            }
+        }
+        return out;
+    }
+
+    private void registerAll() {
+        for (String layer : LAYERS) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
+            for (String t : tablesIn(layer)) {
+                register(layer, t);
+            }
+        }
+    }
+
+    private List<String> tablesIn(String layer) {
+        List<String> out = new ArrayList<>();
+        try {
+            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root + "/" + layer);
+            FileSystem fs = fs();
+            if (!fs.exists(dir)) {
+                return out;
+            }
+            for (FileStatus st : fs.listStatus(dir)) {
+                if (st.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(), "_delta_log"))) {
+                    out.add(st.getPath().getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list warehouse " + root + ": " + e.getMessage(), e);
+        }
+        out.sort(String::compareTo);
+        return out;
+    }
+
+    public FileSystem fs() throws IOException {
+        return FileSystem.get(URI.create(root), spark.sparkContext().hadoopConfiguration());
+    }
+
+    private static boolean sameLocation(String a, String b) {
+        return stripScheme(a).equals(stripScheme(b));
+    }
+
+    private static String stripScheme(String s) {
+        return s.replaceFirst("^file:(//)?", "").replaceAll("/+$", "");
+    }
 }

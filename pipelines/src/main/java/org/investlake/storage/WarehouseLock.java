@@ -57,428 +57,442 @@ import org.apache.hadoop.fs.FileSystem;
  * thread that acquired it.
  */
 public final class WarehouseLock implements AutoCloseable {
-  public static final String FILE_NAME = "_investlake.lock";
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-  /** Environment variable with the wait of {@link #acquire(Warehouse, String, PrintWriter)}: "600", "90s", "10m", "PT10M". */
-  public static final String TIMEOUT_ENV = "INVESTLAKE_LOCK_TIMEOUT";
-  private static final long LOCK_POSITION = Long.MAX_VALUE - 1; // past the text, so readers can read it
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final Map<String, Holder> HOLDERS = new ConcurrentHashMap<>();
+    public static final String FILE_NAME = "_investlake.lock";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** Environment variable with the wait of {@link #acquire(Warehouse, String, PrintWriter)}: "600", "90s", "10m", "PT10M". */
+    public static final String TIMEOUT_ENV = "INVESTLAKE_LOCK_TIMEOUT";
 
-  /** How the lock is held. */
-  public enum Mode {
-    /** FILE_LOCK for a file: warehouse, EXCLUSIVE_CREATE for any other scheme. */
-    AUTO,
-    FILE_LOCK,
-    EXCLUSIVE_CREATE
-  }
+    private static final long LOCK_POSITION = Long.MAX_VALUE - 1; // past the text, so readers can read it
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Map<String, Holder> HOLDERS = new ConcurrentHashMap<>();
 
-  /** The warehouse is locked by another writer (and the wait, if any, is over). */
-  public static final class LockedException extends RuntimeException {
-    public LockedException(String message) {
-      super(message);
+    /** How the lock is held. */
+    public enum Mode {
+        /** FILE_LOCK for a file: warehouse, EXCLUSIVE_CREATE for any other scheme. */
+        AUTO,
+        FILE_LOCK,
+        EXCLUSIVE_CREATE
     }
-  }
 
-  /** Who holds a lock, as written into the lock file. */
-  record Info(String pid, String host, Instant started, String command) {
-    /** This process; the host name is looked up only when it will be shown (exclusive-create mode). */
-    static Info mine(String command, boolean lookUpHost) {
-      String host = System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : System.getenv("COMPUTERNAME");
-      if (host == null && lookUpHost) {
+    /** The warehouse is locked by another writer (and the wait, if any, is over). */
+    public static final class LockedException extends RuntimeException {
+        public LockedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Who holds a lock, as written into the lock file. */
+    record Info(String pid, String host, Instant started, String command) {
+        /** This process; the host name is looked up only when it will be shown (exclusive-create mode). */
+        static Info mine(String command, boolean lookUpHost) {
+            String host = System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : System.getenv("COMPUTERNAME");
+            if (host == null && lookUpHost) {
+                try {
+                    host = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (IOException | RuntimeException e) {
+                    host = null;
+                }
+            }
+            return new Info(
+                    String.valueOf(ProcessHandle.current().pid()), host == null ? "?" : host, Instant.now(), command);
+        }
+
+        String text(String token) {
+            return "pid=" + pid + "\nhost=" + host + "\nstarted=" + started + "\ncommand=" + command + "\ntoken="
+                    + token + "\n";
+        }
+
+        static Info parse(String text) {
+            Map<String, String> kv = new LinkedHashMap<>();
+            for (String line : text.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    kv.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+            Instant started = null;
+            try {
+                started = kv.containsKey("started") ? Instant.parse(kv.get("started")) : null;
+            } catch (RuntimeException e) {
+                // a half-written file: no time
+            }
+            return new Info(kv.get("pid"), kv.get("host"), started, kv.get("command"));
+        }
+
+        /** "another load", "another build", ... */
+        String another() {
+            return "another " + (command == null || command.isBlank() ? "load" : command);
+        }
+
+        /** "(started by pid 123 at 14:05)". */
+        String startedBy() {
+            String at = started == null ? "" : " at " + HH_MM.format(started.atZone(ZoneId.systemDefault()));
+            return pid == null ? "" : " (started by pid " + pid + at + ")";
+        }
+
+        /** "pid 123 on host h, started 2024-05-01 14:05". */
+        String details(boolean withHost) {
+            StringBuilder b = new StringBuilder();
+            b.append(pid == null ? "pid unknown" : "pid " + pid);
+            if (withHost && host != null && !host.equals("?")) {
+                b.append(" on host ").append(host);
+            }
+            if (started != null) {
+                b.append(", started ").append(DAY_TIME.format(started.atZone(ZoneId.systemDefault())));
+            }
+            return b.toString();
+        }
+    }
+
+    /** The in-JVM side of one lock file: who holds it in this JVM, and the OS lock or created file. */
+    private static final class Holder {
+        final ReentrantLock jvm = new ReentrantLock();
+        volatile Info info;
+        FileChannel channel;
+        FileLock fileLock;
+        FileSystem fs;
+        org.apache.hadoop.fs.Path path;
+        String token;
+    }
+
+    /** Settings of one acquisition; {@link #acquire()} takes the lock. */
+    public static final class Builder {
+        private final String root;
+        private String command = "load";
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration pollInterval = Duration.ofMillis(250);
+        private PrintWriter note;
+        private Configuration hadoop;
+        private Mode mode = Mode.AUTO;
+
+        private Builder(String root) {
+            this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        }
+
+        /** What the holder is doing (load, build, run, restore): written into the lock file, shown to waiters. */
+        public Builder command(String command) {
+            this.command = command;
+            return this;
+        }
+
+        /** How long to wait for the lock (zero: fail at once). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /** Where the one "waiting for ..." line goes (null: nowhere). */
+        public Builder note(PrintWriter note) {
+            this.note = note;
+            return this;
+        }
+
+        /** The Hadoop configuration of a non-local warehouse (default: a new one). */
+        public Builder hadoop(Configuration hadoop) {
+            this.hadoop = hadoop;
+            return this;
+        }
+
+        /** Forces a mode, e.g. EXCLUSIVE_CREATE on a file: warehouse to test it. */
+        public Builder mode(Mode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public WarehouseLock acquire() {
+            return WarehouseLock.acquire(this);
+        }
+    }
+
+    private final Holder holder;
+    private final String lockFile;
+    private final Mode mode;
+    private boolean closed;
+
+    private WarehouseLock(Holder holder, String lockFile, Mode mode) {
+        this.holder = holder;
+        this.lockFile = lockFile;
+        this.mode = mode;
+    }
+
+    /** A lock on the warehouse at {@code rootUri} (a file: URI or any Hadoop URI). */
+    public static Builder on(String rootUri) {
+        return new Builder(Warehouse.normalise(rootUri));
+    }
+
+    /** Locks {@code warehouse} for {@code command}, waiting up to {@link #timeout()} with one note to {@code note}. */
+    public static WarehouseLock acquire(Warehouse warehouse, String command, PrintWriter note) {
+        return on(warehouse.root())
+                .command(command)
+                .note(note)
+                .timeout(timeout())
+                .hadoop(warehouse.spark().sparkContext().hadoopConfiguration())
+                .acquire();
+    }
+
+    /** The wait from {@value #TIMEOUT_ENV} (seconds, "90s", "10m", "1h" or ISO "PT10M"), else 10 minutes. */
+    public static Duration timeout() {
+        String v = System.getenv(TIMEOUT_ENV);
+        return v == null || v.isBlank() ? DEFAULT_TIMEOUT : parseDuration(v.trim());
+    }
+
+    static Duration parseDuration(String v) {
         try {
-          host = java.net.InetAddress.getLocalHost().getHostName();
+            if (v.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
+                return Duration.parse(v);
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(
+                        Long.parseLong(v.substring(0, v.length() - 2).trim()));
+            }
+            char unit = v.charAt(v.length() - 1);
+            String n =
+                    Character.isDigit(unit) ? v : v.substring(0, v.length() - 1).trim();
+            long amount = Long.parseLong(n);
+            return switch (Character.toLowerCase(unit)) {
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    TIMEOUT_ENV + "=" + v + " is not a duration (e.g. 600, 90s, 10m, PT10M)");
+        }
+    }
+
+    /** The lock file, as a URI. */
+    public String lockFile() {
+        return lockFile;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    private static WarehouseLock acquire(Builder b) {
+        Mode mode =
+                b.mode == Mode.AUTO ? (b.root.startsWith("file:") ? Mode.FILE_LOCK : Mode.EXCLUSIVE_CREATE) : b.mode;
+        String lockUri = b.root + "/" + FILE_NAME;
+        String key = mode == Mode.FILE_LOCK ? localPath(lockUri).toString() : lockUri;
+        Holder h = HOLDERS.computeIfAbsent(key, k -> new Holder());
+        long deadline = System.nanoTime() + b.timeout.toNanos();
+        boolean[] noted = {false};
+
+        if (!h.jvm.tryLock()) {
+            Info other = h.info;
+            note(b, noted, other);
+            try {
+                if (!h.jvm.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw timedOut(b, other == null ? h.info : other, lockUri);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LockedException("interrupted while waiting for the warehouse lock " + lockUri);
+            }
+        }
+        if (h.jvm.getHoldCount() > 1) {
+            return new WarehouseLock(h, lockUri, mode); // this thread already holds it
+        }
+        try {
+            Info mine = Info.mine(b.command, mode == Mode.EXCLUSIVE_CREATE);
+            String token = UUID.randomUUID().toString();
+            if (mode == Mode.FILE_LOCK) {
+                lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);
+            } else {
+                create(b, h, lockUri, mine, token);
+            }
+            h.info = mine;
+            h.token = token;
+            return new WarehouseLock(h, lockUri, mode);
+        } catch (RuntimeException | Error e) {
+            h.jvm.unlock();
+            throw e;
+        }
+    }
+
+    private static void lockFile(
+            Builder b, Holder h, Path file, Info mine, String token, long deadline, boolean[] noted) {
+        FileChannel ch = null;
+        try {
+            Files.createDirectories(file.getParent());
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            while (true) {
+                FileLock fl;
+                try {
+                    fl = ch.tryLock(LOCK_POSITION, 1, false);
+                } catch (OverlappingFileLockException e) {
+                    fl = null; // locked through another channel of this JVM, outside this class
+                }
+                if (fl != null) {
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap(mine.text(token).getBytes(StandardCharsets.UTF_8)), 0);
+                    ch.force(false);
+                    h.channel = ch;
+                    h.fileLock = fl;
+                    return;
+                }
+                Info other = Info.parse(readQuietly(file));
+                note(b, noted, other);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw timedOut(b, other, file.toUri().toString());
+                }
+                Thread.sleep(Math.max(1, Math.min(b.pollInterval.toMillis(), TimeUnit.NANOSECONDS.toMillis(left) + 1)));
+            }
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new UncheckedIOException("cannot open the warehouse lock file " + file + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            closeQuietly(ch);
+            Thread.currentThread().interrupt();
+            throw new LockedException("interrupted while waiting for the warehouse lock " + file);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private static void create(Builder b, Holder h, String lockUri, Info mine, String token) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(lockUri);
+        try {
+            FileSystem fs = FileSystem.get(URI.create(lockUri), b.hadoop != null ? b.hadoop : new Configuration());
+            if (fs.exists(path)) {
+                throw held(fs, path, lockUri);
+            }
+            try (FSDataOutputStream out = fs.create(path, false)) {
+                out.write(mine.text(token).getBytes(StandardCharsets.UTF_8));
+            } catch (FileAlreadyExistsException e) {
+                throw held(fs, path, lockUri);
+            }
+            h.fs = fs;
+            h.path = path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create the warehouse lock file " + lockUri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LockedException held(FileSystem fs, org.apache.hadoop.fs.Path path, String lockUri) {
+        Info other = new Info(null, null, null, null);
+        try (var in = fs.open(path)) {
+            other = Info.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // deleted in between, or unreadable: report without details
+        }
+        return new LockedException("the warehouse is locked by " + other.another() + " (" + other.details(true)
+                + "): the lock file " + lockUri + " exists. If no investlake load, build, run or restore is running on "
+                + "this warehouse (one that was killed leaves the file behind), delete that file and try again.");
+    }
+
+    private static LockedException timedOut(Builder b, Info other, String lockUri) {
+        Info o = other == null ? new Info(null, null, null, null) : other;
+        return new LockedException("gave up after " + human(b.timeout) + " waiting for the warehouse lock: "
+                + o.another() + " (" + o.details(false) + ") still holds " + lockUri
+                + "; try again when it has finished (" + TIMEOUT_ENV + " sets the wait)");
+    }
+
+    private static void note(Builder b, boolean[] noted, Info other) {
+        if (noted[0] || b.note == null) {
+            return;
+        }
+        noted[0] = true;
+        Info o = other == null ? new Info(null, null, null, null) : other;
+        b.note.println("waiting for " + o.another() + " on this warehouse" + o.startedBy() + "…");
+        b.note.flush();
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return (ms % 1000 == 0
+                            ? String.valueOf(ms / 1000)
+                            : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0))
+                    + " s";
+        }
+        long s = ms / 1000;
+        return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
+    }
+
+    private static Path localPath(String fileUri) {
+        try {
+            return Path.of(URI.create(fileUri)).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            return Path.of(fileUri.replaceFirst("^file:(//)?", ""))
+                    .toAbsolutePath()
+                    .normalize();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-          host = null;
+            return "";
         }
-      }
-      return new Info(String.valueOf(ProcessHandle.current().pid()), host == null ? "?" : host, Instant.now(),
-          command);
     }
 
-    String text(String token) {
-      return "pid=" + pid + "\nhost=" + host + "\nstarted=" + started + "\ncommand=" + command
-          + "\ntoken=" + token + "\n";
-    }
-
-    static Info parse(String text) {
-      Map<String, String> kv = new LinkedHashMap<>();
-      for (String line : text.split("\n")) {
-        int eq = line.indexOf('=');
-        if (eq > 0) {
-          kv.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing left to do
+            }
         }
-      }
-      Instant started = null;
-      try {
-        started = kv.containsKey("started") ? Instant.parse(kv.get("started")) : null;
-      } catch (RuntimeException e) {
-        // a half-written file: no time
-      }
-      return new Info(kv.get("pid"), kv.get("host"), started, kv.get("command"));
     }
 
-    /** "another load", "another build", ... */
-    String another() {
-      return "another " + (command == null || command.isBlank() ? "load" : command);
-    }
-
-    /** "(started by pid 123 at 14:05)". */
-    String startedBy() {
-      String at = started == null ? "" : " at " + HH_MM.format(started.atZone(ZoneId.systemDefault()));
-      return pid == null ? "" : " (started by pid " + pid + at + ")";
-    }
-
-    /** "pid 123 on host h, started 2024-05-01 14:05". */
-    String details(boolean withHost) {
-      StringBuilder b = new StringBuilder();
-      b.append(pid == null ? "pid unknown" : "pid " + pid);
-      if (withHost && host != null && !host.equals("?")) {
-        b.append(" on host ").append(host);
-      }
-      if (started != null) {
-        b.append(", started ").append(DAY_TIME.format(started.atZone(ZoneId.systemDefault())));
-      }
-      return b.toString();
-    }
-  }
-
-  /** The in-JVM side of one lock file: who holds it in this JVM, and the OS lock or created file. */
-  private static final class Holder {
-    final ReentrantLock jvm = new ReentrantLock();
-    volatile Info info;
-    FileChannel channel;
-    FileLock fileLock;
-    FileSystem fs;
-    org.apache.hadoop.fs.Path path;
-    String token;
-  }
-
-  /** Settings of one acquisition; {@link #acquire()} takes the lock. */
-  public static final class Builder {
-    private final String root;
-    private String command = "load";
-    private Duration timeout = DEFAULT_TIMEOUT;
-    private Duration pollInterval = Duration.ofMillis(250);
-    private PrintWriter note;
-    private Configuration hadoop;
-    private Mode mode = Mode.AUTO;
-
-    private Builder(String root) {
-      this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-    }
-
-    /** What the holder is doing (load, build, run, restore): written into the lock file, shown to waiters. */
-    public Builder command(String command) {
-      this.command = command;
-      return this;
-    }
-
-    /** How long to wait for the lock (zero: fail at once). */
-    public Builder timeout(Duration timeout) {
-      this.timeout = timeout;
-      return this;
-    }
-
-    public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = pollInterval;
-      return this;
-    }
-
-    /** Where the one "waiting for ..." line goes (null: nowhere). */
-    public Builder note(PrintWriter note) {
-      this.note = note;
-      return this;
-    }
-
-    /** The Hadoop configuration of a non-local warehouse (default: a new one). */
-    public Builder hadoop(Configuration hadoop) {
-      this.hadoop = hadoop;
-      return this;
-    }
-
-    /** Forces a mode, e.g. EXCLUSIVE_CREATE on a file: warehouse to test it. */
-    public Builder mode(Mode mode) {
-      this.mode = mode;
-      return this;
-    }
-
-    public WarehouseLock acquire() {
-      return WarehouseLock.acquire(this);
-    }
-  }
-
-  private final Holder holder;
-  private final String lockFile;
-  private final Mode mode;
-  private boolean closed;
-
-  private WarehouseLock(Holder holder, String lockFile, Mode mode) {
-    this.holder = holder;
-    this.lockFile = lockFile;
-    this.mode = mode;
-  }
-
-  /** A lock on the warehouse at {@code rootUri} (a file: URI or any Hadoop URI). */
-  public static Builder on(String rootUri) {
-    return new Builder(Warehouse.normalise(rootUri));
-  }
-
-  /** Locks {@code warehouse} for {@code command}, waiting up to {@link #timeout()} with one note to {@code note}. */
-  public static WarehouseLock acquire(Warehouse warehouse, String command, PrintWriter note) {
-    return on(warehouse.root()).command(command).note(note).timeout(timeout())
-        .hadoop(warehouse.spark().sparkContext().hadoopConfiguration()).acquire();
-  }
-
-  /** The wait from {@value #TIMEOUT_ENV} (seconds, "90s", "10m", "1h" or ISO "PT10M"), else 10 minutes. */
-  public static Duration timeout() {
-    String v = System.getenv(TIMEOUT_ENV);
-    return v == null || v.isBlank() ? DEFAULT_TIMEOUT : parseDuration(v.trim());
-  }
-
-  static Duration parseDuration(String v) {
-    try {
-      if (v.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
-        return Duration.parse(v);
-      }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      }
-      char unit = v.charAt(v.length() - 1);
-      String n = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1).trim();
-      long amount = Long.parseLong(n);
-      return switch (Character.toLowerCase(unit)) {
-        case 'm' -> Duration.ofMinutes(amount);
-        case 'h' -> Duration.ofHours(amount);
-        default -> Duration.ofSeconds(amount);
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(TIMEOUT_ENV + "=" + v + " is not a duration (e.g. 600, 90s, 10m, PT10M)");
-    }
-  }
-
-  /** The lock file, as a URI. */
-  public String lockFile() {
-    return lockFile;
-  }
-
-  public Mode mode() {
-    return mode;
-  }
-
-  private static WarehouseLock acquire(Builder b) {
-    Mode mode = b.mode == Mode.AUTO ? (b.root.startsWith("file:") ? Mode.FILE_LOCK : Mode.EXCLUSIVE_CREATE) : b.mode;
-    String lockUri = b.root + "/" + FILE_NAME;
-    String key = mode == Mode.FILE_LOCK ? localPath(lockUri).toString() : lockUri;
-    Holder h = HOLDERS.computeIfAbsent(key, k -> new Holder());
-    long deadline = System.nanoTime() + b.timeout.toNanos();
-    boolean[] noted = {false};
-
-    if (!h.jvm.tryLock()) {
-      Info other = h.info;
-      note(b, noted, other);
-      try {
-        if (!h.jvm.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          throw timedOut(b, other == null ? h.info : other, lockUri);
+    /** Releases the lock (the last close of a reentrant holder releases the file). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LockedException("interrupted while waiting for the warehouse lock " + lockUri);
-      }
-    }
-    if (h.jvm.getHoldCount() > 1) {
-      return new WarehouseLock(h, lockUri, mode); // this thread already holds it
-    }
-    try {
-      Info mine = Info.mine(b.command, mode == Mode.EXCLUSIVE_CREATE);
-      String token = UUID.randomUUID().toString();
-      if (mode == Mode.FILE_LOCK) {
-        lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);
-      } else {
-        create(b, h, lockUri, mine, token);
-      }
-      h.info = mine;
-      h.token = token;
-      return new WarehouseLock(h, lockUri, mode);
-    } catch (RuntimeException | Error e) {
-      h.jvm.unlock();
-      throw e;
-    }
-  }
-
-  private static void lockFile(Builder b, Holder h, Path file, Info mine, String token, long deadline,
-      boolean[] noted) {
-    FileChannel ch = null;
-    try {
-      Files.createDirectories(file.getParent());
-      ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      while (true) {
-        FileLock fl;
+        closed = true;
         try {
-          fl = ch.tryLock(LOCK_POSITION, 1, false);
-        } catch (OverlappingFileLockException e) {
-          fl = null; // locked through another channel of this JVM, outside this class
-        }
-        if (fl != null) {
-          ch.truncate(0);
-          ch.write(ByteBuffer.wrap(mine.text(token).getBytes(StandardCharsets.UTF_8)), 0);
-          ch.force(false);
-          h.channel = ch;
-          h.fileLock = fl;
-          return;
-        }
-        Info other = Info.parse(readQuietly(file));
-        note(b, noted, other);
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw timedOut(b, other, file.toUri().toString());
-        }
-        Thread.sleep(Math.max(1, Math.min(b.pollInterval.toMillis(), TimeUnit.NANOSECONDS.toMillis(left) + 1)));
-      }
-    } catch (IOException e) {
-      closeQuietly(ch);
-      throw new UncheckedIOException("cannot open the warehouse lock file " + file + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      closeQuietly(ch);
-      Thread.currentThread().interrupt();
-      throw new LockedException("interrupted while waiting for the warehouse lock " + file);
-    } catch (RuntimeException | Error e) {
-      closeQuietly(ch);
-      throw e;
-    }
-  }
-
-  private static void create(Builder b, Holder h, String lockUri, Info mine, String token) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(lockUri);
-    try {
-      FileSystem fs = FileSystem.get(URI.create(lockUri), b.hadoop != null ? b.hadoop : new Configuration());
-      if (fs.exists(path)) {
-        throw held(fs, path, lockUri);
-      }
-      try (FSDataOutputStream out = fs.create(path, false)) {
-        out.write(mine.text(token).getBytes(StandardCharsets.UTF_8));
-      } catch (FileAlreadyExistsException e) {
-        throw held(fs, path, lockUri);
-      }
-      h.fs = fs;
-      h.path = path;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the warehouse lock file " + lockUri + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static LockedException held(FileSystem fs, org.apache.hadoop.fs.Path path, String lockUri) {
-    Info other = new Info(null, null, null, null);
-    try (var in = fs.open(path)) {
-      other = Info.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // deleted in between, or unreadable: report without details
-    }
-    return new LockedException("the warehouse is locked by " + other.another() + " (" + other.details(true)
-        + "): the lock file " + lockUri + " exists. If no investlake load, build, run or restore is running on "
-        + "this warehouse (one that was killed leaves the file behind), delete that file and try again.");
-  }
-
-  private static LockedException timedOut(Builder b, Info other, String lockUri) {
-    Info o = other == null ? new Info(null, null, null, null) : other;
-    return new LockedException("gave up after " + human(b.timeout) + " waiting for the warehouse lock: "
-        + o.another() + " (" + o.details(false) + ") still holds " + lockUri
-        + "; try again when it has finished (" + TIMEOUT_ENV + " sets the wait)");
-  }
-
-  private static void note(Builder b, boolean[] noted, Info other) {
-    if (noted[0] || b.note == null) {
-      return;
-    }
-    noted[0] = true;
-    Info o = other == null ? new Info(null, null, null, null) : other;
-    b.note.println("waiting for " + o.another() + " on this warehouse" + o.startedBy() + "…");
-    b.note.flush();
-  }
-
-  static String human(Duration d) {
-    long ms = d.toMillis();
-    if (ms < 1000) {
-      return ms + " ms";
-    }
-    if (ms < 60_000) {
-      return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.format(java.util.Locale.ROOT, "%.1f", ms / 1000.0))
-          + " s";
-    }
-    long s = ms / 1000;
-    return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
-  }
-
-  private static Path localPath(String fileUri) {
-    try {
-      return Path.of(URI.create(fileUri)).toAbsolutePath().normalize();
-    } catch (RuntimeException e) {
-      return Path.of(fileUri.replaceFirst("^file:(//)?", "")).toAbsolutePath().normalize();
-    }
-  }
-
-  private static String readQuietly(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
-  }
-
-  private static void closeQuietly(FileChannel ch) {
-    if (ch != null) {
-      try {
-        ch.close();
-      } catch (IOException e) {
-        // nothing left to do
-      }
-    }
-  }
-
-  /** Releases the lock (the last close of a reentrant holder releases the file). */
-  @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      if (holder.jvm.getHoldCount() == 1) {
-        release();
-      }
-    } finally {
-      holder.jvm.unlock();
-    }
-  }
-
-  private void release() {
-    Holder h = holder;
-    h.info = null;
-    try {
-      if (h.fileLock != null) {
-        try {
-          h.channel.truncate(0); // no holder any more; the file stays (see the class comment)
+            if (holder.jvm.getHoldCount() == 1) {
+                release();
+            }
         } finally {
-          h.channel.close(); // releases the OS lock
+            holder.jvm.unlock();
         }
-      } else if (h.path != null) {
-        String text;
-        try (var in = h.fs.open(h.path)) {
-          text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (text.contains("token=" + h.token)) {
-          h.fs.delete(h.path, false);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot release the warehouse lock " + lockFile + ": " + e.getMessage(), e);
-    } finally {
-      h.fileLock = null;
-      h.channel = null;
-      h.path = null;
-      h.fs = null;
-      h.token = null;
     }
-  }
+
+    private void release() {
+        Holder h = holder;
+        h.info = null;
+        try {
+            if (h.fileLock != null) {
+                try {
+                    h.channel.truncate(0); // no holder any more; the file stays (see the class comment)
+                } finally {
+                    h.channel.close(); // releases the OS lock
+                }
+            } else if (h.path != null) {
+                String text;
+                try (var in = h.fs.open(h.path)) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                if (text.contains("token=" + h.token)) {
+                    h.fs.delete(h.path, false);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the warehouse lock " + lockFile + ": " + e.getMessage(), e);
+        } finally {
+            h.fileLock = null;
+            h.channel = null;
+            h.path = null;
+            h.fs = null;
+            h.token = null;
+        }
+    }
 }

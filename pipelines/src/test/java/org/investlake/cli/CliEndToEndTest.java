@@ -15,86 +15,124 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line end to end in a temporary warehouse: sample → run → sql, and the exit codes. */
 class CliEndToEndTest extends SparkTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {}
 
-  private Run cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--warehouse";
-    all[1] = dir.resolve("warehouse").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  @Test
-  void sampleRunAndSqlGiveTheJuneRanking() throws IOException {
-    Run sample = cli("sample", "--year", "2023", "--out", dir.resolve("sample").toString());
-    assertThat(sample.code()).as(sample.err()).isZero();
-    assertThat(sample.out()).contains("22 stats");
-
-    // May and June by region and by sector: the story's collapse of 武邑县 happens between them
-    Path inbox = Files.createDirectories(dir.resolve("inbox"));
-    try (var files = Files.list(dir.resolve("sample/stats"))) {
-      for (Path f : files.filter(p -> p.getFileName().toString().matches("2023年1-[56]月.*")).toList()) {
-        Files.copy(f, inbox.resolve(f.getFileName()));
-      }
+    private Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--warehouse";
+        all[1] = dir.resolve("warehouse").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
     }
-    Run run = cli("run", "--inbox", inbox.toString());
-    assertThat(run.code()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("4 files: ").contains("0 quarantined").contains("gold.region_growth: rebuilt 2 period(s)");
 
-    Run sql = cli("sql", "SELECT * FROM gold.region_growth WHERE period = '2023-06' ORDER BY region_code", "--format", "csv");
-    assertThat(sql.code()).as(sql.err()).isZero();
-    List<String> lines = sql.out().lines().toList();
-    assertThat(lines.get(0).split(",")).containsExactly("period", "year", "month", "region_code", "region_name",
-        "ytd_growth_pct", "target_growth_pct", "gap_pp", "prev_growth_pct", "change_pp", "rank", "meets_target",
-        "drop_alert", "ytd_amount_wan", "month_amount_wan");
-    assertThat(lines).as("13 units and the 全市 row, after the header").hasSize(15);
-    String quanshi = lines.stream().filter(l -> l.contains(",全市,")).findFirst().orElseThrow();
-    assertThat(quanshi).as("全市 has no rank").contains(",7.0,").matches(".*,,(true|false),(true|false),[0-9.]+,[0-9.-]+$");
-    // the sample's story: 武邑县 falls from 7.2 (1-5月) to 1.0 (1-6月), last of 13, alert raised
-    String wuyi = lines.stream().filter(l -> l.contains(",武邑县,")).findFirst().orElseThrow();
-    assertThat(Arrays.asList(wuyi.split(","))).containsSequence("1.0", "7.0", "-6.0", "7.2", "-6.2", "13", "false", "true");
+    @Test
+    void sampleRunAndSqlGiveTheJuneRanking() throws IOException {
+        Run sample =
+                cli("sample", "--year", "2023", "--out", dir.resolve("sample").toString());
+        assertThat(sample.code()).as(sample.err()).isZero();
+        assertThat(sample.out()).contains("22 stats");
 
-    Run json = cli("sql", "SELECT region_name, rank FROM gold.region_growth WHERE period = '2023-06' AND rank = 1", "--format", "json");
-    assertThat(json.out().strip()).startsWith("{\"region_name\":").endsWith("\"rank\":1}");
-  }
+        // May and June by region and by sector: the story's collapse of 武邑县 happens between them
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        try (var files = Files.list(dir.resolve("sample/stats"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("2023年1-[56]月.*"))
+                    .toList()) {
+                Files.copy(f, inbox.resolve(f.getFileName()));
+            }
+        }
+        Run run = cli("run", "--inbox", inbox.toString());
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("4 files: ")
+                .contains("0 quarantined")
+                .contains("gold.region_growth: rebuilt 2 period(s)");
 
-  @Test
-  void badRowsExitWithOneAndSayWhere() throws IOException {
-    Path file = org.investlake.TestFiles.utf8(dir.resolve("in"), "2023年1-4月各县市区固定资产投资.csv",
-        "2023年1-4月各县市区固定资产投资完成情况",
-        "县市区,累计增速(%)",
-        "桃城区,7.9",
-        "东城区,5.0");
-    Run load = cli("load", file.toString());
-    assertThat(load.code()).isEqualTo(Main.REJECTED);
-    assertThat(load.out()).contains("第4行 县市区: 「东城区」不是衡水市的县市区").contains("read 2, loaded 1, warned 0, quarantined 1");
+        Run sql = cli(
+                "sql",
+                "SELECT * FROM gold.region_growth WHERE period = '2023-06' ORDER BY region_code",
+                "--format",
+                "csv");
+        assertThat(sql.code()).as(sql.err()).isZero();
+        List<String> lines = sql.out().lines().toList();
+        assertThat(lines.get(0).split(","))
+                .containsExactly(
+                        "period",
+                        "year",
+                        "month",
+                        "region_code",
+                        "region_name",
+                        "ytd_growth_pct",
+                        "target_growth_pct",
+                        "gap_pp",
+                        "prev_growth_pct",
+                        "change_pp",
+                        "rank",
+                        "meets_target",
+                        "drop_alert",
+                        "ytd_amount_wan",
+                        "month_amount_wan");
+        assertThat(lines).as("13 units and the 全市 row, after the header").hasSize(15);
+        String quanshi =
+                lines.stream().filter(l -> l.contains(",全市,")).findFirst().orElseThrow();
+        assertThat(quanshi)
+                .as("全市 has no rank")
+                .contains(",7.0,")
+                .matches(".*,,(true|false),(true|false),[0-9.]+,[0-9.-]+$");
+        // the sample's story: 武邑县 falls from 7.2 (1-5月) to 1.0 (1-6月), last of 13, alert raised
+        String wuyi =
+                lines.stream().filter(l -> l.contains(",武邑县,")).findFirst().orElseThrow();
+        assertThat(Arrays.asList(wuyi.split(",")))
+                .containsSequence("1.0", "7.0", "-6.0", "7.2", "-6.2", "13", "false", "true");
 
-    Run history = cli("sql", "DESCRIBE HISTORY silver.stats", "--format", "csv");
-    assertThat(history.code()).as(history.err()).isZero();
-    assertThat(history.out()).contains("MERGE");
-  }
-
-  @Test
-  void usageErrorsExitWithTwoAndEveryCommandHasHelp() {
-    assertThat(cli("load").code()).isEqualTo(Main.USAGE);
-    assertThat(cli("no-such-command").code()).isEqualTo(Main.USAGE);
-    for (String command : List.of("demo", "sample", "load", "build", "run", "sql")) {
-      Run help = cli(command, "--help");
-      assertThat(help.code()).as(command).isZero();
-      assertThat(help.out()).as(command).contains("Usage: investlake " + command);
+        Run json = cli(
+                "sql",
+                "SELECT region_name, rank FROM gold.region_growth WHERE period = '2023-06' AND rank = 1",
+                "--format",
+                "json");
+        assertThat(json.out().strip()).startsWith("{\"region_name\":").endsWith("\"rank\":1}");
     }
-  }
 
-  @Test
-  void aBadQueryIsOneLineNotAStackTrace() {
-    Run r = cli("sql", "SELECT * FROM gold.no_such_table");
-    assertThat(r.code()).isEqualTo(Main.REJECTED);
-    assertThat(r.err()).startsWith("investlake: SQL error:").doesNotContain("\tat ");
-  }
+    @Test
+    void badRowsExitWithOneAndSayWhere() throws IOException {
+        Path file = org.investlake.TestFiles.utf8(
+                dir.resolve("in"),
+                "2023年1-4月各县市区固定资产投资.csv",
+                "2023年1-4月各县市区固定资产投资完成情况",
+                "县市区,累计增速(%)",
+                "桃城区,7.9",
+                "东城区,5.0");
+        Run load = cli("load", file.toString());
+        assertThat(load.code()).isEqualTo(Main.REJECTED);
+        assertThat(load.out())
+                .contains("第4行 县市区: 「东城区」不是衡水市的县市区")
+                .contains("read 2, loaded 1, warned 0, quarantined 1");
+
+        Run history = cli("sql", "DESCRIBE HISTORY silver.stats", "--format", "csv");
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out()).contains("MERGE");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndEveryCommandHasHelp() {
+        assertThat(cli("load").code()).isEqualTo(Main.USAGE);
+        assertThat(cli("no-such-command").code()).isEqualTo(Main.USAGE);
+        for (String command : List.of("demo", "sample", "load", "build", "run", "sql")) {
+            Run help = cli(command, "--help");
+            assertThat(help.code()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: investlake " + command);
+        }
+    }
+
+    @Test
+    void aBadQueryIsOneLineNotAStackTrace() {
+        Run r = cli("sql", "SELECT * FROM gold.no_such_table");
+        assertThat(r.code()).isEqualTo(Main.REJECTED);
+        assertThat(r.err()).startsWith("investlake: SQL error:").doesNotContain("\tat ");
+    }
 }

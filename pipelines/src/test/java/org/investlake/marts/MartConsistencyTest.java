@@ -25,34 +25,38 @@ import org.junit.jupiter.api.io.TempDir;
  * table and column is documented.
  */
 class MartConsistencyTest extends SparkTest {
-  @TempDir static Path dir;
-  static Warehouse w;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void loadAndBuild() {
-    Path sample = dir.resolve("sample");
-    SampleGenerator.forYear(2023).writeTo(sample);
-    w = warehouse(dir);
-    for (Path f : List.of(sample.resolve("projects/2023年5月省市重点项目调度表.csv"),
-        sample.resolve("bonds/2023年5月专项债券项目进展.csv"),
-        sample.resolve("stats/2023年1-5月各县市区固定资产投资.csv"))) {
-      FileLoadResult r = LoadJob.on(w).execute(f);
-      // the sample plants a few bad rows in some months: they would be quarantined and the rest loaded
-      assertThat(r.status()).as("load of %s: %s", f.getFileName(), r.reasons())
-          .isIn(FileLoadResult.Status.LOADED, FileLoadResult.Status.PARTIAL);
-      assertThat(r.rowsLoaded()).as("rows of %s loaded", f.getFileName()).isPositive();
+    static Warehouse w;
+
+    @BeforeAll
+    static void loadAndBuild() {
+        Path sample = dir.resolve("sample");
+        SampleGenerator.forYear(2023).writeTo(sample);
+        w = warehouse(dir);
+        for (Path f : List.of(
+                sample.resolve("projects/2023年5月省市重点项目调度表.csv"),
+                sample.resolve("bonds/2023年5月专项债券项目进展.csv"),
+                sample.resolve("stats/2023年1-5月各县市区固定资产投资.csv"))) {
+            FileLoadResult r = LoadJob.on(w).execute(f);
+            // the sample plants a few bad rows in some months: they would be quarantined and the rest loaded
+            assertThat(r.status())
+                    .as("load of %s: %s", f.getFileName(), r.reasons())
+                    .isIn(FileLoadResult.Status.LOADED, FileLoadResult.Status.PARTIAL);
+            assertThat(r.rowsLoaded()).as("rows of %s loaded", f.getFileName()).isPositive();
+        }
+        BuildJob.on(w).execute();
     }
-    BuildJob.on(w).execute();
-  }
 
-  @BeforeEach
-  void registerThisWarehouse() {
-    w = warehouse(dir); // other test classes may have pointed the table names elsewhere
-  }
+    @BeforeEach
+    void registerThisWarehouse() {
+        w = warehouse(dir); // other test classes may have pointed the table names elsewhere
+    }
 
-  @Test
-  void keyProjectCityRowIsTheSumOfItsRegions() {
-    List<Row> diff = spark().sql("""
+    @Test
+    void keyProjectCityRowIsTheSumOfItsRegions() {
+        List<Row> diff = spark().sql("""
         SELECT c.period, c.projects, s.projects, c.started, s.started, c.planned_starts, s.planned_starts,
                c.planned_started, s.planned_started, c.annual_plan_wan, s.annual_plan_wan,
                c.completed_ytd_wan, s.completed_ytd_wan
@@ -66,17 +70,26 @@ class MartConsistencyTest extends SparkTest {
            OR c.planned_starts <> s.planned_starts OR c.planned_started <> s.planned_started
            OR c.annual_plan_wan <> s.annual_plan_wan OR c.completed_ytd_wan <> s.completed_ytd_wan
         """).collectAsList();
-    assertThat(diff).as("全市 rows of key_project_progress that differ from the sum of the regions").isEmpty();
-    assertThat(spark().sql("SELECT projects FROM gold.key_project_progress WHERE period = '2023-05' "
-        + "AND region_code = '131100'").first().getInt(0)).as("key projects in May").isPositive();
-    // the 14 regions besides 全市 (13 units and 市本级) each have their row
-    assertThat(spark().sql("SELECT count(*) FROM gold.key_project_progress WHERE period = '2023-05'").first().getLong(0))
-        .as("rows of May").isEqualTo(15L);
-  }
+        assertThat(diff)
+                .as("全市 rows of key_project_progress that differ from the sum of the regions")
+                .isEmpty();
+        assertThat(spark().sql("SELECT projects FROM gold.key_project_progress WHERE period = '2023-05' "
+                                + "AND region_code = '131100'")
+                        .first()
+                        .getInt(0))
+                .as("key projects in May")
+                .isPositive();
+        // the 14 regions besides 全市 (13 units and 市本级) each have their row
+        assertThat(spark().sql("SELECT count(*) FROM gold.key_project_progress WHERE period = '2023-05'")
+                        .first()
+                        .getLong(0))
+                .as("rows of May")
+                .isEqualTo(15L);
+    }
 
-  @Test
-  void bondCityRowIsTheSumOfItsRegions() {
-    List<Row> diff = spark().sql("""
+    @Test
+    void bondCityRowIsTheSumOfItsRegions() {
+        List<Row> diff = spark().sql("""
         SELECT c.period, c.projects, s.projects, c.started, s.started, c.bond_amount_wan, s.bond_amount_wan,
                c.annual_plan_wan, s.annual_plan_wan, c.completed_ytd_wan, s.completed_ytd_wan,
                c.bond_spent_wan, s.bond_spent_wan
@@ -90,46 +103,68 @@ class MartConsistencyTest extends SparkTest {
            OR c.bond_amount_wan <> s.bond_amount_wan OR c.annual_plan_wan <> s.annual_plan_wan
            OR c.completed_ytd_wan <> s.completed_ytd_wan OR c.bond_spent_wan <> s.bond_spent_wan
         """).collectAsList();
-    assertThat(diff).as("全市 rows of bond_progress that differ from the sum of the regions").isEmpty();
-    assertThat(spark().sql("SELECT count(*) FROM gold.bond_progress WHERE period = '2023-05' AND region_code = '131100'")
-        .first().getLong(0)).as("the 全市 bond row of May").isEqualTo(1L);
-  }
-
-  @Test
-  void scorecardRanksAreConsistentWithTotals() {
-    List<Row> rows = spark().sql("SELECT period, region_code, total_score, rank FROM gold.region_scorecard "
-        + "WHERE period = '2023-05' ORDER BY rank").collectAsList();
-    assertThat(rows).as("the 13 units of May").hasSize(13);
-    assertThat(rows).as("every unit has a total in May").allSatisfy(r -> assertThat(r.isNullAt(2)).isFalse());
-    // every rank is 1 + the number of units with a strictly higher total (equal totals share a rank)
-    for (Row r : rows) {
-      long higher = rows.stream().filter(o -> o.getDecimal(2).compareTo(r.getDecimal(2)) > 0).count();
-      assertThat(r.getInt(3)).as("rank of %s (total %s)", r.getString(1), r.getDecimal(2)).isEqualTo(1 + (int) higher);
+        assertThat(diff)
+                .as("全市 rows of bond_progress that differ from the sum of the regions")
+                .isEmpty();
+        assertThat(spark().sql(
+                                "SELECT count(*) FROM gold.bond_progress WHERE period = '2023-05' AND region_code = '131100'")
+                        .first()
+                        .getLong(0))
+                .as("the 全市 bond row of May")
+                .isEqualTo(1L);
     }
-    long distinct = rows.stream().map(r -> r.getDecimal(2).stripTrailingZeros()).distinct().count();
-    if (distinct == 13) {
-      assertThat(rows.stream().map(r -> r.getInt(3)).toList()).as("ranks of distinct totals")
-          .containsExactlyElementsOf(IntStream.rangeClosed(1, 13).boxed().toList());
-    }
-  }
 
-  @Test
-  void everyGoldTableAndColumnHasAComment() {
-    List<String> missing = new ArrayList<>();
-    for (String mart : BuildJob.MARTS) {
-      String table = "gold." + mart;
-      assertThat(w.exists("gold", mart)).as("%s exists", table).isTrue();
-      String comment = spark().sql("DESCRIBE TABLE EXTENDED " + table).collectAsList().stream()
-          .filter(r -> "Comment".equals(r.getString(0))).map(r -> r.getString(1)).findFirst().orElse(null);
-      if (comment == null || comment.isBlank()) {
-        missing.add(table);
-      }
-      for (StructField f : spark().table(table).schema().fields()) {
-        if (!f.metadata().contains("comment") || f.metadata().getString("comment").isBlank()) {
-          missing.add(table + "." + f.name());
+    @Test
+    void scorecardRanksAreConsistentWithTotals() {
+        List<Row> rows = spark().sql("SELECT period, region_code, total_score, rank FROM gold.region_scorecard "
+                        + "WHERE period = '2023-05' ORDER BY rank")
+                .collectAsList();
+        assertThat(rows).as("the 13 units of May").hasSize(13);
+        assertThat(rows)
+                .as("every unit has a total in May")
+                .allSatisfy(r -> assertThat(r.isNullAt(2)).isFalse());
+        // every rank is 1 + the number of units with a strictly higher total (equal totals share a rank)
+        for (Row r : rows) {
+            long higher = rows.stream()
+                    .filter(o -> o.getDecimal(2).compareTo(r.getDecimal(2)) > 0)
+                    .count();
+            assertThat(r.getInt(3))
+                    .as("rank of %s (total %s)", r.getString(1), r.getDecimal(2))
+                    .isEqualTo(1 + (int) higher);
         }
-      }
+        long distinct = rows.stream()
+                .map(r -> r.getDecimal(2).stripTrailingZeros())
+                .distinct()
+                .count();
+        if (distinct == 13) {
+            assertThat(rows.stream().map(r -> r.getInt(3)).toList())
+                    .as("ranks of distinct totals")
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, 13).boxed().toList());
+        }
     }
-    assertThat(missing).as("gold tables and columns without a comment").isEmpty();
-  }
+
+    @Test
+    void everyGoldTableAndColumnHasAComment() {
+        List<String> missing = new ArrayList<>();
+        for (String mart : BuildJob.MARTS) {
+            String table = "gold." + mart;
+            assertThat(w.exists("gold", mart)).as("%s exists", table).isTrue();
+            String comment = spark().sql("DESCRIBE TABLE EXTENDED " + table).collectAsList().stream()
+                    .filter(r -> "Comment".equals(r.getString(0)))
+                    .map(r -> r.getString(1))
+                    .findFirst()
+                    .orElse(null);
+            if (comment == null || comment.isBlank()) {
+                missing.add(table);
+            }
+            for (StructField f : spark().table(table).schema().fields()) {
+                if (!f.metadata().contains("comment")
+                        || f.metadata().getString("comment").isBlank()) {
+                    missing.add(table + "." + f.name());
+                }
+            }
+        }
+        assertThat(missing).as("gold tables and columns without a comment").isEmpty();
+    }
 }

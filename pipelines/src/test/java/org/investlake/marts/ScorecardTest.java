@@ -14,7 +14,6 @@ import org.investlake.TestFiles;
 import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,203 +61,276 @@ import org.junit.jupiter.api.io.TempDir;
  * are rescaled.
  */
 class ScorecardTest extends SparkTest {
-  /** Growth per unit in 1-3月, 1-4月, 1-5月, 1-6月 (the table above). */
-  private static final String[][] GROWTH = {
-    {"桃城区", "9.0", "9.0", "9.0", "9.0"},
-    {"冀州区", "7.7", "7.0", "7.7", "8.4"},
-    {"枣强县", "7.5", "7.5", "7.5", "9.0"},
-    {"武邑县", "-1.0", "2.1", "2.1", "2.1"},
-    {"深州市", "6.3", "6.3", "6.3", "7.7"},
-    {"武强县", "5.6", "5.6", "5.6", "7.2"},
-    {"饶阳县", "0.7", "-2.0", "-0.5", "-0.7"},
-    {"安平县", "3.5", "3.5", "2.8", "4.9"},
-    {"故城县", "6.0", "6.0", "6.0", "7.5"},
-    {"景县", "1.4", "0.7", "0.7", "3.5"},
-    {"阜城县", "2.1", "1.4", "3.5", "4.2"},
-    {"衡水高新区", "3.0", "3.0", "1.5", "3.0"},
-    {"滨湖新区", "5.1", "5.1", "5.1", "6.8"},
-    {"全市", "5.0", "5.0", "5.0", "6.0"},
-  };
-  private static final String[] PERIODS = {"2023年1-3月", "2023年1-4月", "2023年1-5月", "2023年1-6月"};
+    /** Growth per unit in 1-3月, 1-4月, 1-5月, 1-6月 (the table above). */
+    private static final String[][] GROWTH = {
+        {"桃城区", "9.0", "9.0", "9.0", "9.0"},
+        {"冀州区", "7.7", "7.0", "7.7", "8.4"},
+        {"枣强县", "7.5", "7.5", "7.5", "9.0"},
+        {"武邑县", "-1.0", "2.1", "2.1", "2.1"},
+        {"深州市", "6.3", "6.3", "6.3", "7.7"},
+        {"武强县", "5.6", "5.6", "5.6", "7.2"},
+        {"饶阳县", "0.7", "-2.0", "-0.5", "-0.7"},
+        {"安平县", "3.5", "3.5", "2.8", "4.9"},
+        {"故城县", "6.0", "6.0", "6.0", "7.5"},
+        {"景县", "1.4", "0.7", "0.7", "3.5"},
+        {"阜城县", "2.1", "1.4", "3.5", "4.2"},
+        {"衡水高新区", "3.0", "3.0", "1.5", "3.0"},
+        {"滨湖新区", "5.1", "5.1", "5.1", "6.8"},
+        {"全市", "5.0", "5.0", "5.0", "6.0"},
+    };
 
-  private static final String SCORES = "period STRING, region_code STRING, fai_growth_score DECIMAL(6,2), "
-      + "key_project_score DECIMAL(6,2), bond_completion_score DECIMAL(6,2), start_rate_score DECIMAL(6,2), "
-      + "total_score DECIMAL(6,2), rank INT, bottom_streak INT, interview_flag BOOLEAN";
+    private static final String[] PERIODS = {"2023年1-3月", "2023年1-4月", "2023年1-5月", "2023年1-6月"};
 
-  @TempDir static Path dir;
-  static Warehouse w;
+    private static final String SCORES = "period STRING, region_code STRING, fai_growth_score DECIMAL(6,2), "
+            + "key_project_score DECIMAL(6,2), bond_completion_score DECIMAL(6,2), start_rate_score DECIMAL(6,2), "
+            + "total_score DECIMAL(6,2), rank INT, bottom_streak INT, interview_flag BOOLEAN";
 
-  @BeforeAll
-  static void loadAndBuild() {
-    w = warehouse(dir);
-    Path in = dir.resolve("in");
-    List<String> stats = new ArrayList<>();
-    stats.add("统计期,县市区,累计增速(%)");
-    for (int p = 0; p < PERIODS.length; p++) {
-      for (String[] unit : GROWTH) {
-        stats.add(PERIODS[p] + "," + unit[0] + "," + unit[p + 1]);
-      }
+    @TempDir
+    static Path dir;
+
+    static Warehouse w;
+
+    @BeforeAll
+    static void loadAndBuild() {
+        w = warehouse(dir);
+        Path in = dir.resolve("in");
+        List<String> stats = new ArrayList<>();
+        stats.add("统计期,县市区,累计增速(%)");
+        for (int p = 0; p < PERIODS.length; p++) {
+            for (String[] unit : GROWTH) {
+                stats.add(PERIODS[p] + "," + unit[0] + "," + unit[p + 1]);
+            }
+        }
+        MartFixtures.load(w, TestFiles.utf8(in, "2023年1-6月各县市区固定资产投资增速.csv", stats.toArray(String[]::new)));
+        MartFixtures.load(
+                w,
+                MartFixtures.projects(
+                        in,
+                        "2023年6月重点项目.csv",
+                        "2201-131102-04-01-800001,桃城高端装备园,桃城区,工业,省重点,省重点项目库,续建,500000,450000,225000,2022-05,2022-06,否,王市长,桃城区发改局,2023-06",
+                        "2302-131102-05-01-800002,桃城城市更新,桃城区,市政基础设施,市重点,市重点项目库,新开工,20000,10000,0,2023-03,2023-04,否,王市长,桃城区住建局,2023-06",
+                        "2303-131103-01-01-800003,冀州种业园,冀州区,农业,市重点,市重点项目库,新开工,100000,50000,0,2023-04,,否,李副市长,冀州区农业农村局,2023-06"));
+        MartFixtures.load(
+                w,
+                MartFixtures.bonds(
+                        in,
+                        "2023年6月专项债券项目进展.csv",
+                        "2208-131102-05-01-900001,桃城区棚户区改造,桃城区,2023年第一批,10000,2023-02-15,8000,4000,5000,已开工,2023-06",
+                        "2209-131124-06-01-900002,饶阳县水系连通,饶阳县,2023年第一批,6000,2023-02-15,6000,600,1000,已开工,2023-06",
+                        "2210-131124-05-01-900003,饶阳县污水管网,饶阳县,2023年第二批,4000,2023-05-20,4000,0,0,未开工,2023-06"));
+        BuildJob.on(w).execute();
     }
-    MartFixtures.load(w, TestFiles.utf8(in, "2023年1-6月各县市区固定资产投资增速.csv", stats.toArray(String[]::new)));
-    MartFixtures.load(w, MartFixtures.projects(in, "2023年6月重点项目.csv",
-        "2201-131102-04-01-800001,桃城高端装备园,桃城区,工业,省重点,省重点项目库,续建,500000,450000,225000,2022-05,2022-06,否,王市长,桃城区发改局,2023-06",
-        "2302-131102-05-01-800002,桃城城市更新,桃城区,市政基础设施,市重点,市重点项目库,新开工,20000,10000,0,2023-03,2023-04,否,王市长,桃城区住建局,2023-06",
-        "2303-131103-01-01-800003,冀州种业园,冀州区,农业,市重点,市重点项目库,新开工,100000,50000,0,2023-04,,否,李副市长,冀州区农业农村局,2023-06"));
-    MartFixtures.load(w, MartFixtures.bonds(in, "2023年6月专项债券项目进展.csv",
-        "2208-131102-05-01-900001,桃城区棚户区改造,桃城区,2023年第一批,10000,2023-02-15,8000,4000,5000,已开工,2023-06",
-        "2209-131124-06-01-900002,饶阳县水系连通,饶阳县,2023年第一批,6000,2023-02-15,6000,600,1000,已开工,2023-06",
-        "2210-131124-05-01-900003,饶阳县污水管网,饶阳县,2023年第二批,4000,2023-05-20,4000,0,0,未开工,2023-06"));
-    BuildJob.on(w).execute();
-  }
 
-  @BeforeEach
-  void registerThisWarehouse() {
-    w = warehouse(dir); // other test classes may have pointed the table names elsewhere
-  }
-
-  @Test
-  void unitsWithEveryComponentScoreByHand() {
-    assertDataFrameEquals(rows(SCORES,
-        // 桃城区, all four components: 40 + 25 + 12.5 + 15 = 92.50
-        row("2023-06", "131102", "40.00", "25.00", "12.50", "15.00", "92.50", 1, 0, false),
-        // 饶阳县: 0 + 0 + 1.50 + 7.50 = 9.00, last for the fourth period running
-        row("2023-06", "131124", "0.00", "0.00", "1.50", "7.50", "9.00", 13, 4, true)),
-        select("period = '2023-06' AND region_code IN ('131102', '131124')"));
-  }
-
-  @Test
-  void componentsWithoutDataAreEmptyAndTheTotalIsRescaled() {
-    assertDataFrameEquals(rows(SCORES,
-        // 1-3月, statistics only: 7.7/7.0 = 1.1 → 40 × 1.1/1.2 = 36.67; total 100 × 1.1/1.2 = 91.67
-        row("2023-03", "131103", "36.67", null, null, null, "91.67", 2, 0, false),
-        // 武邑县 −1.0 → ratio below 0 → 0 points, last
-        row("2023-03", "131122", "0.00", null, null, null, "0.00", 13, 1, false),
-        // 1-4月: 冀州区 7.0/7.0 and 枣强县 7.5/7.5 both 1.0 → 33.33, total 83.33, both rank 2
-        row("2023-04", "131103", "33.33", null, null, null, "83.33", 2, 0, false),
-        row("2023-04", "131121", "33.33", null, null, null, "83.33", 2, 0, false),
-        // then 深州市 6.3/7.0 = 0.9 → 30.00, total 75.00, rank 4
-        row("2023-04", "131182", "30.00", null, null, null, "75.00", 4, 0, false),
-        // June, no bonds: (40 + 0 + 0) × 100 / 85 = 47.06
-        row("2023-06", "131103", "40.00", "0.00", null, "0.00", "47.06", 5, 0, false),
-        // 9.0/7.5 = 1.2 → 40; no start rates, no bonds: 40 × 100/70 = 57.14
-        row("2023-06", "131121", "40.00", "0.00", null, null, "57.14", 2, 0, false),
-        // 2.1/7.0 = 0.3 → 10.00; 10 × 100/70 = 14.29
-        row("2023-06", "131122", "10.00", "0.00", null, null, "14.29", 12, 1, false),
-        // 3.5/7.0 = 0.5 → 16.67; 16.667 × 100/70 = 23.81
-        row("2023-06", "131127", "16.67", "0.00", null, null, "23.81", 10, 0, false),
-        // 3.0/7.5 = 0.4 → 13.33; 13.333 × 100/70 = 19.05
-        row("2023-06", "131171", "13.33", "0.00", null, null, "19.05", 11, 2, false)),
-        select("(period = '2023-03' AND region_code IN ('131103', '131122')) "
-            + "OR (period = '2023-04' AND region_code IN ('131103', '131121', '131182')) "
-            + "OR (period = '2023-06' AND region_code IN ('131103', '131121', '131122', '131127', '131171'))"));
-  }
-
-  @Test
-  void juneRanksAllThirteenUnits() {
-    // totals from the class comment: 47.619 × r for the ten without key projects or bonds
-    assertDataFrameEquals(rows("region_code STRING, total_score DECIMAL(6,2), rank INT",
-            new Object[] {"131102", d("92.50"), 1},   // 桃城区
-            new Object[] {"131121", d("57.14"), 2},   // 枣强县 r 1.2
-            new Object[] {"131182", d("52.38"), 3},   // 深州市 r 1.1
-            new Object[] {"131126", d("47.62"), 4},   // 故城县 r 1.0
-            new Object[] {"131103", d("47.06"), 5},   // 冀州区 40 × 100/85
-            new Object[] {"131123", d("42.86"), 6},   // 武强县 r 0.9
-            new Object[] {"131172", d("38.10"), 7},   // 滨湖新区 r 0.8
-            new Object[] {"131125", d("33.33"), 8},   // 安平县 r 0.7
-            new Object[] {"131128", d("28.57"), 9},   // 阜城县 r 0.6
-            new Object[] {"131127", d("23.81"), 10},  // 景县 r 0.5
-            new Object[] {"131171", d("19.05"), 11},  // 衡水高新区 r 0.4
-            new Object[] {"131122", d("14.29"), 12},  // 武邑县 r 0.3
-            new Object[] {"131124", d("9.00"), 13}),  // 饶阳县
-        spark().sql("SELECT region_code, total_score, rank FROM gold.region_scorecard WHERE period = '2023-06' "
-            + "ORDER BY rank, region_code"));
-  }
-
-  @Test
-  void equalTotalsShareARank() {
-    // 1-4月: 冀州区 7.0/7.0 and 枣强县 7.5/7.5 are both exactly on target → equal totals, both rank 2;
-    // 深州市 (0.9) is next with rank 4, and no unit has rank 3
-    List<Row> rows = spark().sql("SELECT region_code, total_score, rank FROM gold.region_scorecard "
-        + "WHERE period = '2023-04' AND region_code IN ('131103', '131121', '131182') ORDER BY region_code").collectAsList();
-    assertThat(rows.get(0).getDecimal(1)).as("冀州区 and 枣强县 totals").isEqualByComparingTo(rows.get(1).getDecimal(1));
-    assertThat(rows.stream().map(r -> r.getString(0) + ":" + r.getInt(2)).toList()).as("ranks in 1-4月")
-        .containsExactly("131103:2", "131121:2", "131182:4");
-    assertThat(spark().sql("SELECT count(*) FROM gold.region_scorecard WHERE period = '2023-04' AND rank = 3")
-        .first().getLong(0)).as("rank 3 in 1-4月 (after the tie at 2)").isZero();
-  }
-
-  @Test
-  void ranksArePermutationsWithoutTies() {
-    for (String period : List.of("2023-03", "2023-05", "2023-06")) {
-      assertThat(spark().sql("SELECT rank FROM gold.region_scorecard WHERE period = '" + period + "' ORDER BY rank")
-              .collectAsList().stream().map(r -> r.getInt(0)).toList())
-          .as("ranks of %s", period).containsExactlyElementsOf(IntStream.rangeClosed(1, 13).boxed().toList());
+    @BeforeEach
+    void registerThisWarehouse() {
+        w = warehouse(dir); // other test classes may have pointed the table names elsewhere
     }
-  }
 
-  @Test
-  void interviewFlagAfterThreeConsecutivePeriodsInTheBottomThree() {
-    assertDataFrameEquals(rows("period STRING, region_code STRING, rank INT, bottom_streak INT, interview_flag BOOLEAN",
-            // 武邑县: bottom in 1-3月, out in 1-4月 and 1-5月 (rank 10), bottom again in 1-6月 → the count restarts
-            new Object[] {"2023-03", "131122", 13, 1, false},
-            new Object[] {"2023-04", "131122", 10, 0, false},
-            new Object[] {"2023-05", "131122", 10, 0, false},
-            new Object[] {"2023-06", "131122", 12, 1, false},
-            // 饶阳县: bottom 3 in every period → flagged in the third (1-5月), not before, and still in 1-6月
-            new Object[] {"2023-03", "131124", 12, 1, false},
-            new Object[] {"2023-04", "131124", 13, 2, false},
-            new Object[] {"2023-05", "131124", 13, 3, true},
-            new Object[] {"2023-06", "131124", 13, 4, true},
-            // 景县: bottom in 1-3月..1-5月 → flagged in 1-5月; out in 1-6月 (rank 10) → streak 0, no flag
-            new Object[] {"2023-03", "131127", 11, 1, false},
-            new Object[] {"2023-04", "131127", 12, 2, false},
-            new Object[] {"2023-05", "131127", 12, 3, true},
-            new Object[] {"2023-06", "131127", 10, 0, false},
-            // 阜城县: only 1-4月 in the bottom
-            new Object[] {"2023-03", "131128", 10, 0, false},
-            new Object[] {"2023-04", "131128", 11, 1, false},
-            new Object[] {"2023-05", "131128", 8, 0, false},
-            new Object[] {"2023-06", "131128", 9, 0, false}),
-        spark().sql("SELECT period, region_code, rank, bottom_streak, interview_flag FROM gold.region_scorecard "
-            + "WHERE region_code IN ('131122', '131124', '131127', '131128') ORDER BY region_code, period"));
-    // exactly the two units are flagged in 1-5月, one in 1-6月
-    assertThat(spark().sql("SELECT period, count_if(interview_flag) FROM gold.region_scorecard GROUP BY period "
-            + "ORDER BY period").collectAsList().stream().map(r -> r.getString(0) + "=" + r.getLong(1)).toList())
-        .as("flagged units per period").containsExactly("2023-03=0", "2023-04=0", "2023-05=2", "2023-06=1");
-  }
+    @Test
+    void unitsWithEveryComponentScoreByHand() {
+        assertDataFrameEquals(
+                rows(
+                        SCORES,
+                        // 桃城区, all four components: 40 + 25 + 12.5 + 15 = 92.50
+                        row("2023-06", "131102", "40.00", "25.00", "12.50", "15.00", "92.50", 1, 0, false),
+                        // 饶阳县: 0 + 0 + 1.50 + 7.50 = 9.00, last for the fourth period running
+                        row("2023-06", "131124", "0.00", "0.00", "1.50", "7.50", "9.00", 13, 4, true)),
+                select("period = '2023-06' AND region_code IN ('131102', '131124')"));
+    }
 
-  @Test
-  void reasonNamesRankAndInterview() {
-    String raoyangMay = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-05' "
-        + "AND region_code = '131124'").first().getString(0);
-    assertThat(raoyangMay).as("饶阳县 1-5月").contains("综合得分0.00").contains("第13名")
-        .contains("投资增速-0.5%低于目标7.0%").contains("连续3期排名后3位").contains("约谈");
-    String jingApril = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-04' "
-        + "AND region_code = '131127'").first().getString(0);
-    assertThat(jingApril).as("景县 1-4月, two periods only").contains("第12名").doesNotContain("约谈");
-    String raoyangJune = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-06' "
-        + "AND region_code = '131124'").first().getString(0);
-    assertThat(raoyangJune).as("饶阳县 1-6月").contains("综合得分9.00").contains("第13名")
-        .contains("投资增速-0.7%低于目标7.0%").contains("连续4期排名后3位").contains("约谈");
-  }
+    @Test
+    void componentsWithoutDataAreEmptyAndTheTotalIsRescaled() {
+        assertDataFrameEquals(
+                rows(
+                        SCORES,
+                        // 1-3月, statistics only: 7.7/7.0 = 1.1 → 40 × 1.1/1.2 = 36.67; total 100 × 1.1/1.2 = 91.67
+                        row("2023-03", "131103", "36.67", null, null, null, "91.67", 2, 0, false),
+                        // 武邑县 −1.0 → ratio below 0 → 0 points, last
+                        row("2023-03", "131122", "0.00", null, null, null, "0.00", 13, 1, false),
+                        // 1-4月: 冀州区 7.0/7.0 and 枣强县 7.5/7.5 both 1.0 → 33.33, total 83.33, both rank 2
+                        row("2023-04", "131103", "33.33", null, null, null, "83.33", 2, 0, false),
+                        row("2023-04", "131121", "33.33", null, null, null, "83.33", 2, 0, false),
+                        // then 深州市 6.3/7.0 = 0.9 → 30.00, total 75.00, rank 4
+                        row("2023-04", "131182", "30.00", null, null, null, "75.00", 4, 0, false),
+                        // June, no bonds: (40 + 0 + 0) × 100 / 85 = 47.06
+                        row("2023-06", "131103", "40.00", "0.00", null, "0.00", "47.06", 5, 0, false),
+                        // 9.0/7.5 = 1.2 → 40; no start rates, no bonds: 40 × 100/70 = 57.14
+                        row("2023-06", "131121", "40.00", "0.00", null, null, "57.14", 2, 0, false),
+                        // 2.1/7.0 = 0.3 → 10.00; 10 × 100/70 = 14.29
+                        row("2023-06", "131122", "10.00", "0.00", null, null, "14.29", 12, 1, false),
+                        // 3.5/7.0 = 0.5 → 16.67; 16.667 × 100/70 = 23.81
+                        row("2023-06", "131127", "16.67", "0.00", null, null, "23.81", 10, 0, false),
+                        // 3.0/7.5 = 0.4 → 13.33; 13.333 × 100/70 = 19.05
+                        row("2023-06", "131171", "13.33", "0.00", null, null, "19.05", 11, 2, false)),
+                select(
+                        "(period = '2023-03' AND region_code IN ('131103', '131122')) "
+                                + "OR (period = '2023-04' AND region_code IN ('131103', '131121', '131182')) "
+                                + "OR (period = '2023-06' AND region_code IN ('131103', '131121', '131122', '131127', '131171'))"));
+    }
 
-  @Test
-  void bondAndKeyProjectMartsHaveNoRowsInStatisticsOnlyPeriods() {
-    // projects and bonds exist only for 2023-06: the other periods have no key-project or bond rows
-    assertThat(spark().sql("SELECT DISTINCT period FROM gold.bond_progress").collectAsList().stream()
-        .map(r -> r.getString(0)).toList()).as("bond periods").containsExactly("2023-06");
-    assertThat(spark().sql("SELECT DISTINCT period FROM gold.key_project_progress").collectAsList().stream()
-        .map(r -> r.getString(0)).toList()).as("key-project periods").containsExactly("2023-06");
-  }
+    @Test
+    void juneRanksAllThirteenUnits() {
+        // totals from the class comment: 47.619 × r for the ten without key projects or bonds
+        assertDataFrameEquals(
+                rows(
+                        "region_code STRING, total_score DECIMAL(6,2), rank INT",
+                        new Object[] {"131102", d("92.50"), 1}, // 桃城区
+                        new Object[] {"131121", d("57.14"), 2}, // 枣强县 r 1.2
+                        new Object[] {"131182", d("52.38"), 3}, // 深州市 r 1.1
+                        new Object[] {"131126", d("47.62"), 4}, // 故城县 r 1.0
+                        new Object[] {"131103", d("47.06"), 5}, // 冀州区 40 × 100/85
+                        new Object[] {"131123", d("42.86"), 6}, // 武强县 r 0.9
+                        new Object[] {"131172", d("38.10"), 7}, // 滨湖新区 r 0.8
+                        new Object[] {"131125", d("33.33"), 8}, // 安平县 r 0.7
+                        new Object[] {"131128", d("28.57"), 9}, // 阜城县 r 0.6
+                        new Object[] {"131127", d("23.81"), 10}, // 景县 r 0.5
+                        new Object[] {"131171", d("19.05"), 11}, // 衡水高新区 r 0.4
+                        new Object[] {"131122", d("14.29"), 12}, // 武邑县 r 0.3
+                        new Object[] {"131124", d("9.00"), 13}), // 饶阳县
+                spark().sql("SELECT region_code, total_score, rank FROM gold.region_scorecard WHERE period = '2023-06' "
+                        + "ORDER BY rank, region_code"));
+    }
 
-  private static Dataset<Row> select(String where) {
-    return spark().sql("SELECT period, region_code, fai_growth_score, key_project_score, bond_completion_score, "
-        + "start_rate_score, total_score, rank, bottom_streak, interview_flag FROM gold.region_scorecard WHERE "
-        + where + " ORDER BY period, region_code");
-  }
+    @Test
+    void equalTotalsShareARank() {
+        // 1-4月: 冀州区 7.0/7.0 and 枣强县 7.5/7.5 are both exactly on target → equal totals, both rank 2;
+        // 深州市 (0.9) is next with rank 4, and no unit has rank 3
+        List<Row> rows = spark().sql(
+                        "SELECT region_code, total_score, rank FROM gold.region_scorecard "
+                                + "WHERE period = '2023-04' AND region_code IN ('131103', '131121', '131182') ORDER BY region_code")
+                .collectAsList();
+        assertThat(rows.get(0).getDecimal(1))
+                .as("冀州区 and 枣强县 totals")
+                .isEqualByComparingTo(rows.get(1).getDecimal(1));
+        assertThat(rows.stream().map(r -> r.getString(0) + ":" + r.getInt(2)).toList())
+                .as("ranks in 1-4月")
+                .containsExactly("131103:2", "131121:2", "131182:4");
+        assertThat(spark().sql("SELECT count(*) FROM gold.region_scorecard WHERE period = '2023-04' AND rank = 3")
+                        .first()
+                        .getLong(0))
+                .as("rank 3 in 1-4月 (after the tie at 2)")
+                .isZero();
+    }
 
-  private static Object[] row(String period, String code, String fai, String key, String bond, String start,
-      String total, Integer rank, Integer streak, Boolean flag) {
-    return new Object[] {period, code, d(fai), d(key), d(bond), d(start), d(total), rank, streak, flag};
-  }
+    @Test
+    void ranksArePermutationsWithoutTies() {
+        for (String period : List.of("2023-03", "2023-05", "2023-06")) {
+            assertThat(spark()
+                            .sql("SELECT rank FROM gold.region_scorecard WHERE period = '" + period + "' ORDER BY rank")
+                            .collectAsList()
+                            .stream()
+                            .map(r -> r.getInt(0))
+                            .toList())
+                    .as("ranks of %s", period)
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, 13).boxed().toList());
+        }
+    }
+
+    @Test
+    void interviewFlagAfterThreeConsecutivePeriodsInTheBottomThree() {
+        assertDataFrameEquals(
+                rows(
+                        "period STRING, region_code STRING, rank INT, bottom_streak INT, interview_flag BOOLEAN",
+                        // 武邑县: bottom in 1-3月, out in 1-4月 and 1-5月 (rank 10), bottom again in 1-6月 → the count
+                        // restarts
+                        new Object[] {"2023-03", "131122", 13, 1, false},
+                        new Object[] {"2023-04", "131122", 10, 0, false},
+                        new Object[] {"2023-05", "131122", 10, 0, false},
+                        new Object[] {"2023-06", "131122", 12, 1, false},
+                        // 饶阳县: bottom 3 in every period → flagged in the third (1-5月), not before, and still in 1-6月
+                        new Object[] {"2023-03", "131124", 12, 1, false},
+                        new Object[] {"2023-04", "131124", 13, 2, false},
+                        new Object[] {"2023-05", "131124", 13, 3, true},
+                        new Object[] {"2023-06", "131124", 13, 4, true},
+                        // 景县: bottom in 1-3月..1-5月 → flagged in 1-5月; out in 1-6月 (rank 10) → streak 0, no flag
+                        new Object[] {"2023-03", "131127", 11, 1, false},
+                        new Object[] {"2023-04", "131127", 12, 2, false},
+                        new Object[] {"2023-05", "131127", 12, 3, true},
+                        new Object[] {"2023-06", "131127", 10, 0, false},
+                        // 阜城县: only 1-4月 in the bottom
+                        new Object[] {"2023-03", "131128", 10, 0, false},
+                        new Object[] {"2023-04", "131128", 11, 1, false},
+                        new Object[] {"2023-05", "131128", 8, 0, false},
+                        new Object[] {"2023-06", "131128", 9, 0, false}),
+                spark().sql(
+                                "SELECT period, region_code, rank, bottom_streak, interview_flag FROM gold.region_scorecard "
+                                        + "WHERE region_code IN ('131122', '131124', '131127', '131128') ORDER BY region_code, period"));
+        // exactly the two units are flagged in 1-5月, one in 1-6月
+        assertThat(spark()
+                        .sql("SELECT period, count_if(interview_flag) FROM gold.region_scorecard GROUP BY period "
+                                + "ORDER BY period")
+                        .collectAsList()
+                        .stream()
+                        .map(r -> r.getString(0) + "=" + r.getLong(1))
+                        .toList())
+                .as("flagged units per period")
+                .containsExactly("2023-03=0", "2023-04=0", "2023-05=2", "2023-06=1");
+    }
+
+    @Test
+    void reasonNamesRankAndInterview() {
+        String raoyangMay = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-05' "
+                        + "AND region_code = '131124'")
+                .first()
+                .getString(0);
+        assertThat(raoyangMay)
+                .as("饶阳县 1-5月")
+                .contains("综合得分0.00")
+                .contains("第13名")
+                .contains("投资增速-0.5%低于目标7.0%")
+                .contains("连续3期排名后3位")
+                .contains("约谈");
+        String jingApril = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-04' "
+                        + "AND region_code = '131127'")
+                .first()
+                .getString(0);
+        assertThat(jingApril).as("景县 1-4月, two periods only").contains("第12名").doesNotContain("约谈");
+        String raoyangJune = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-06' "
+                        + "AND region_code = '131124'")
+                .first()
+                .getString(0);
+        assertThat(raoyangJune)
+                .as("饶阳县 1-6月")
+                .contains("综合得分9.00")
+                .contains("第13名")
+                .contains("投资增速-0.7%低于目标7.0%")
+                .contains("连续4期排名后3位")
+                .contains("约谈");
+    }
+
+    @Test
+    void bondAndKeyProjectMartsHaveNoRowsInStatisticsOnlyPeriods() {
+        // projects and bonds exist only for 2023-06: the other periods have no key-project or bond rows
+        assertThat(spark().sql("SELECT DISTINCT period FROM gold.bond_progress").collectAsList().stream()
+                        .map(r -> r.getString(0))
+                        .toList())
+                .as("bond periods")
+                .containsExactly("2023-06");
+        assertThat(spark().sql("SELECT DISTINCT period FROM gold.key_project_progress").collectAsList().stream()
+                        .map(r -> r.getString(0))
+                        .toList())
+                .as("key-project periods")
+                .containsExactly("2023-06");
+    }
+
+    private static Dataset<Row> select(String where) {
+        return spark().sql("SELECT period, region_code, fai_growth_score, key_project_score, bond_completion_score, "
+                + "start_rate_score, total_score, rank, bottom_streak, interview_flag FROM gold.region_scorecard WHERE "
+                + where + " ORDER BY period, region_code");
+    }
+
+    private static Object[] row(
+            String period,
+            String code,
+            String fai,
+            String key,
+            String bond,
+            String start,
+            String total,
+            Integer rank,
+            Integer streak,
+            Boolean flag) {
+        return new Object[] {period, code, d(fai), d(key), d(bond), d(start), d(total), rank, streak, flag};
+    }
 }

@@ -38,96 +38,124 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class WatchlistTest extends SparkTest {
-  @TempDir static Path dir;
-  static Warehouse w;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void loadAndBuild() {
-    w = warehouse(dir);
-    MartFixtures.load(w, MartFixtures.projects(dir.resolve("in"), "2023年5-6月调度项目.csv",
-        "2301-131102-04-01-700001,桃城精密铸造,桃城区,工业,省重点,省重点项目库,续建,50000,10000,3000,2022-10,2022-11,否,王市长,桃城区发改局,2023-05",
-        "2212-131128-07-01-700012,阜城县物流园,阜城县,交通运输,市重点,市重点项目库,续建,60000,20000,5000,2022-12,2023-01,否,钱副市长,阜城县交通局,2023-05",
-        "2301-131102-04-01-700001,桃城精密铸造,桃城区,工业,省重点,省重点项目库,续建,50000,10000,4000,2022-10,2022-11,否,王市长,桃城区发改局,2023-06",
-        "2301-131102-04-01-700002,桃城轴承产业园,桃城区,工业,省重点,省重点项目库,续建,50000,10000,3990,2022-10,2022-11,否,王市长,桃城区发改局,2023-06",
-        "2301-131103-04-01-700003,冀州采暖铸造园,冀州区,工业,市重点,市重点项目库,续建,50000,10000,2000,2022-10,2022-11,否,李副市长,冀州区发改局,2023-06",
-        "2301-131103-04-01-700004,冀州玻璃钢产业园,冀州区,工业,市重点,市重点项目库,续建,50000,10000,1990,2022-10,2022-11,否,李副市长,冀州区发改局,2023-06",
-        "2302-131121-05-01-700005,枣强县城雨污分流,枣强县,市政基础设施,市重点,市重点项目库,新开工,30000,8000,0,2023-05,,否,孙市长,枣强县住建局,2023-06",
-        "2302-131121-05-01-700006,枣强县供热管网,枣强县,市政基础设施,市重点,市重点项目库,新开工,30000,8000,0,2023-04,,否,孙市长,枣强县住建局,2023-06",
-        "2302-131122-05-01-700007,武邑县污水处理厂,武邑县,市政基础设施,市重点,市重点项目库,新开工,30000,8000,0,2023-03,,否,周副市长,武邑县住建局,2023-06",
-        "2303-131122-02-01-700008,武邑县城乡公交枢纽,武邑县,交通运输,一般,一般项目库,新开工,30000,8000,0,2023-08,,否,周副市长,武邑县交通局,2023-06",
-        "2303-131127-02-01-700009,景县物流港,景县,交通运输,市重点,市重点项目库,新开工,30000,8000,0,2023-06,,否,吴局长,景县交通局,2023-06",
-        "2303-131127-06-01-700010,景县灌区节水改造,景县,水利,一般,一般项目库,续建,5000,4000,2000,2022-12,2023-01,否,吴局长,景县水务局,2023-06",
-        "2303-131127-06-01-700011,景县小型水库除险,景县,水利,一般,一般项目库,新开工,4999,4000,0,2023-01,,否,吴局长,景县水务局,2023-06"));
-    BuildJob.on(w).marts("project_watchlist").execute();
-  }
+    static Warehouse w;
 
-  @BeforeEach
-  void registerThisWarehouse() {
-    w = warehouse(dir); // other test classes may have pointed the table names elsewhere
-  }
+    @BeforeAll
+    static void loadAndBuild() {
+        w = warehouse(dir);
+        MartFixtures.load(
+                w,
+                MartFixtures.projects(
+                        dir.resolve("in"),
+                        "2023年5-6月调度项目.csv",
+                        "2301-131102-04-01-700001,桃城精密铸造,桃城区,工业,省重点,省重点项目库,续建,50000,10000,3000,2022-10,2022-11,否,王市长,桃城区发改局,2023-05",
+                        "2212-131128-07-01-700012,阜城县物流园,阜城县,交通运输,市重点,市重点项目库,续建,60000,20000,5000,2022-12,2023-01,否,钱副市长,阜城县交通局,2023-05",
+                        "2301-131102-04-01-700001,桃城精密铸造,桃城区,工业,省重点,省重点项目库,续建,50000,10000,4000,2022-10,2022-11,否,王市长,桃城区发改局,2023-06",
+                        "2301-131102-04-01-700002,桃城轴承产业园,桃城区,工业,省重点,省重点项目库,续建,50000,10000,3990,2022-10,2022-11,否,王市长,桃城区发改局,2023-06",
+                        "2301-131103-04-01-700003,冀州采暖铸造园,冀州区,工业,市重点,市重点项目库,续建,50000,10000,2000,2022-10,2022-11,否,李副市长,冀州区发改局,2023-06",
+                        "2301-131103-04-01-700004,冀州玻璃钢产业园,冀州区,工业,市重点,市重点项目库,续建,50000,10000,1990,2022-10,2022-11,否,李副市长,冀州区发改局,2023-06",
+                        "2302-131121-05-01-700005,枣强县城雨污分流,枣强县,市政基础设施,市重点,市重点项目库,新开工,30000,8000,0,2023-05,,否,孙市长,枣强县住建局,2023-06",
+                        "2302-131121-05-01-700006,枣强县供热管网,枣强县,市政基础设施,市重点,市重点项目库,新开工,30000,8000,0,2023-04,,否,孙市长,枣强县住建局,2023-06",
+                        "2302-131122-05-01-700007,武邑县污水处理厂,武邑县,市政基础设施,市重点,市重点项目库,新开工,30000,8000,0,2023-03,,否,周副市长,武邑县住建局,2023-06",
+                        "2303-131122-02-01-700008,武邑县城乡公交枢纽,武邑县,交通运输,一般,一般项目库,新开工,30000,8000,0,2023-08,,否,周副市长,武邑县交通局,2023-06",
+                        "2303-131127-02-01-700009,景县物流港,景县,交通运输,市重点,市重点项目库,新开工,30000,8000,0,2023-06,,否,吴局长,景县交通局,2023-06",
+                        "2303-131127-06-01-700010,景县灌区节水改造,景县,水利,一般,一般项目库,续建,5000,4000,2000,2022-12,2023-01,否,吴局长,景县水务局,2023-06",
+                        "2303-131127-06-01-700011,景县小型水库除险,景县,水利,一般,一般项目库,新开工,4999,4000,0,2023-01,,否,吴局长,景县水务局,2023-06"));
+        BuildJob.on(w).marts("project_watchlist").execute();
+    }
 
-  @Test
-  void juneLightsAtEveryBoundary() {
-    assertDataFrameEquals(rows("project_code STRING, total_investment_wan DECIMAL(18,2), completed_ytd_wan DECIMAL(18,2), "
-            + "completion_rate DOUBLE, time_progress DOUBLE, light STRING",
-        // 4000/10000 = 0.4: behind 50 − 40 = 10.0, not more than 10 → green
-        new Object[] {"2301-131102-04-01-700001", d("50000.00"), d("4000.00"), 0.4, 0.5, "green"},
-        // 3990/10000 = 0.399: 10.1 behind → yellow
-        new Object[] {"2301-131102-04-01-700002", d("50000.00"), d("3990.00"), 0.399, 0.5, "yellow"},
-        // 0.2: exactly 30 behind, not more than 30 → yellow
-        new Object[] {"2301-131103-04-01-700003", d("50000.00"), d("2000.00"), 0.2, 0.5, "yellow"},
-        // 0.199: 30.1 behind → red
-        new Object[] {"2301-131103-04-01-700004", d("50000.00"), d("1990.00"), 0.199, 0.5, "red"},
-        // not started, planned 2023-05: 1 month late → yellow; 2023-04: 2 months → yellow; 2023-03: 3 → red
-        new Object[] {"2302-131121-05-01-700005", d("30000.00"), d("0.00"), 0.0, 0.5, "yellow"},
-        new Object[] {"2302-131121-05-01-700006", d("30000.00"), d("0.00"), 0.0, 0.5, "yellow"},
-        new Object[] {"2302-131122-05-01-700007", d("30000.00"), d("0.00"), 0.0, 0.5, "red"},
-        // planned 2023-08, still ahead: green although nothing is done (50 points "behind")
-        new Object[] {"2303-131122-02-01-700008", d("30000.00"), d("0.00"), 0.0, 0.5, "green"},
-        // planned this very month (0 months late) → green
-        new Object[] {"2303-131127-02-01-700009", d("30000.00"), d("0.00"), 0.0, 0.5, "green"},
-        // exactly 5000万 is listed; 2000/4000 = 0.5, on time → green
-        new Object[] {"2303-131127-06-01-700010", d("5000.00"), d("2000.00"), 0.5, 0.5, "green"}),
-        // W11 (4999万) is absent: under the 5000万 of rules.dispatch
-        spark().sql("SELECT project_code, total_investment_wan, completed_ytd_wan, round(completion_rate, 6) AS "
-            + "completion_rate, time_progress, light FROM gold.project_watchlist WHERE period = '2023-06' "
-            + "ORDER BY project_code"));
-  }
+    @BeforeEach
+    void registerThisWarehouse() {
+        w = warehouse(dir); // other test classes may have pointed the table names elsewhere
+    }
 
-  @Test
-  void reasonsSayWhyInChinese() {
-    Map<String, String> reason = spark().sql("SELECT project_code, reason FROM gold.project_watchlist "
-            + "WHERE period = '2023-06'").collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.getString(0).substring(18), r -> r.getString(1)));
-    assertThat(reason.get("700001")).as("W1, on the boundary").contains("进度正常").doesNotContain("落后");
-    assertThat(reason.get("700002")).as("W2")
-        .contains("完成率39.9%").contains("落后序时进度50.0%").contains("达10.1个百分点");
-    assertThat(reason.get("700003")).as("W3").contains("完成率20.0%").contains("达30.0个百分点");
-    assertThat(reason.get("700004")).as("W4").contains("完成率19.9%").contains("达30.1个百分点");
-    assertThat(reason.get("700005")).as("W5").contains("计划2023-05开工").contains("已逾期1个月未开工");
-    assertThat(reason.get("700006")).as("W6").contains("计划2023-04开工").contains("已逾期2个月未开工");
-    assertThat(reason.get("700007")).as("W7").contains("计划2023-03开工").contains("已逾期3个月未开工");
-    // not started and not late: the completion rule does not judge it
-    assertThat(reason.get("700008")).as("W8").contains("计划2023-08开工").contains("未逾期").doesNotContain("完成率");
-    assertThat(reason.get("700009")).as("W9").contains("计划2023-06开工").contains("未逾期");
-    assertThat(reason.get("700010")).as("W10").contains("进度正常");
-  }
+    @Test
+    void juneLightsAtEveryBoundary() {
+        assertDataFrameEquals(
+                rows(
+                        "project_code STRING, total_investment_wan DECIMAL(18,2), completed_ytd_wan DECIMAL(18,2), "
+                                + "completion_rate DOUBLE, time_progress DOUBLE, light STRING",
+                        // 4000/10000 = 0.4: behind 50 − 40 = 10.0, not more than 10 → green
+                        new Object[] {"2301-131102-04-01-700001", d("50000.00"), d("4000.00"), 0.4, 0.5, "green"},
+                        // 3990/10000 = 0.399: 10.1 behind → yellow
+                        new Object[] {"2301-131102-04-01-700002", d("50000.00"), d("3990.00"), 0.399, 0.5, "yellow"},
+                        // 0.2: exactly 30 behind, not more than 30 → yellow
+                        new Object[] {"2301-131103-04-01-700003", d("50000.00"), d("2000.00"), 0.2, 0.5, "yellow"},
+                        // 0.199: 30.1 behind → red
+                        new Object[] {"2301-131103-04-01-700004", d("50000.00"), d("1990.00"), 0.199, 0.5, "red"},
+                        // not started, planned 2023-05: 1 month late → yellow; 2023-04: 2 months → yellow; 2023-03: 3 →
+                        // red
+                        new Object[] {"2302-131121-05-01-700005", d("30000.00"), d("0.00"), 0.0, 0.5, "yellow"},
+                        new Object[] {"2302-131121-05-01-700006", d("30000.00"), d("0.00"), 0.0, 0.5, "yellow"},
+                        new Object[] {"2302-131122-05-01-700007", d("30000.00"), d("0.00"), 0.0, 0.5, "red"},
+                        // planned 2023-08, still ahead: green although nothing is done (50 points "behind")
+                        new Object[] {"2303-131122-02-01-700008", d("30000.00"), d("0.00"), 0.0, 0.5, "green"},
+                        // planned this very month (0 months late) → green
+                        new Object[] {"2303-131127-02-01-700009", d("30000.00"), d("0.00"), 0.0, 0.5, "green"},
+                        // exactly 5000万 is listed; 2000/4000 = 0.5, on time → green
+                        new Object[] {"2303-131127-06-01-700010", d("5000.00"), d("2000.00"), 0.5, 0.5, "green"}),
+                // W11 (4999万) is absent: under the 5000万 of rules.dispatch
+                spark().sql(
+                                "SELECT project_code, total_investment_wan, completed_ytd_wan, round(completion_rate, 6) AS "
+                                        + "completion_rate, time_progress, light FROM gold.project_watchlist WHERE period = '2023-06' "
+                                        + "ORDER BY project_code"));
+    }
 
-  @Test
-  void aProjectMissingFromAMonthsExportHasNoRowThatMonth() {
-    List<Row> rows = spark().sql("SELECT period, collect_set(substr(project_code, 19)) FROM gold.project_watchlist "
-        + "GROUP BY period ORDER BY period").collectAsList();
-    // May: W1 and W12; June: W1–W10 without W12 (left out of the June export) and W11 (4999万)
-    assertThat(rows).hasSize(2);
-    assertThat(rows.get(0).getString(0)).isEqualTo("2023-05");
-    assertThat(rows.get(0).<String>getList(1)).as("May watchlist").containsExactlyInAnyOrder("700001", "700012");
-    assertThat(rows.get(1).<String>getList(1)).as("June watchlist").hasSize(10).doesNotContain("700011", "700012");
-    // May: time progress 5/12 = 0.416667; W12 done 5000/20000 = 0.25 → 16.7 behind → yellow;
-    // W1 3000/10000 = 0.3 → 11.7 behind → yellow
-    assertDataFrameEquals(rows("project_code STRING, completion_rate DOUBLE, time_progress DOUBLE, light STRING",
-            new Object[] {"2212-131128-07-01-700012", 0.25, 0.416667, "yellow"},
-            new Object[] {"2301-131102-04-01-700001", 0.3, 0.416667, "yellow"}),
-        spark().sql("SELECT project_code, completion_rate, round(time_progress, 6) AS time_progress, light "
-            + "FROM gold.project_watchlist WHERE period = '2023-05' ORDER BY project_code"));
-  }
+    @Test
+    void reasonsSayWhyInChinese() {
+        Map<String, String> reason = spark()
+                .sql("SELECT project_code, reason FROM gold.project_watchlist " + "WHERE period = '2023-06'")
+                .collectAsList()
+                .stream()
+                .collect(Collectors.toMap(r -> r.getString(0).substring(18), r -> r.getString(1)));
+        assertThat(reason.get("700001"))
+                .as("W1, on the boundary")
+                .contains("进度正常")
+                .doesNotContain("落后");
+        assertThat(reason.get("700002"))
+                .as("W2")
+                .contains("完成率39.9%")
+                .contains("落后序时进度50.0%")
+                .contains("达10.1个百分点");
+        assertThat(reason.get("700003")).as("W3").contains("完成率20.0%").contains("达30.0个百分点");
+        assertThat(reason.get("700004")).as("W4").contains("完成率19.9%").contains("达30.1个百分点");
+        assertThat(reason.get("700005")).as("W5").contains("计划2023-05开工").contains("已逾期1个月未开工");
+        assertThat(reason.get("700006")).as("W6").contains("计划2023-04开工").contains("已逾期2个月未开工");
+        assertThat(reason.get("700007")).as("W7").contains("计划2023-03开工").contains("已逾期3个月未开工");
+        // not started and not late: the completion rule does not judge it
+        assertThat(reason.get("700008"))
+                .as("W8")
+                .contains("计划2023-08开工")
+                .contains("未逾期")
+                .doesNotContain("完成率");
+        assertThat(reason.get("700009")).as("W9").contains("计划2023-06开工").contains("未逾期");
+        assertThat(reason.get("700010")).as("W10").contains("进度正常");
+    }
+
+    @Test
+    void aProjectMissingFromAMonthsExportHasNoRowThatMonth() {
+        List<Row> rows = spark().sql("SELECT period, collect_set(substr(project_code, 19)) FROM gold.project_watchlist "
+                        + "GROUP BY period ORDER BY period")
+                .collectAsList();
+        // May: W1 and W12; June: W1–W10 without W12 (left out of the June export) and W11 (4999万)
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getString(0)).isEqualTo("2023-05");
+        assertThat(rows.get(0).<String>getList(1)).as("May watchlist").containsExactlyInAnyOrder("700001", "700012");
+        assertThat(rows.get(1).<String>getList(1))
+                .as("June watchlist")
+                .hasSize(10)
+                .doesNotContain("700011", "700012");
+        // May: time progress 5/12 = 0.416667; W12 done 5000/20000 = 0.25 → 16.7 behind → yellow;
+        // W1 3000/10000 = 0.3 → 11.7 behind → yellow
+        assertDataFrameEquals(
+                rows(
+                        "project_code STRING, completion_rate DOUBLE, time_progress DOUBLE, light STRING",
+                        new Object[] {"2212-131128-07-01-700012", 0.25, 0.416667, "yellow"},
+                        new Object[] {"2301-131102-04-01-700001", 0.3, 0.416667, "yellow"}),
+                spark().sql("SELECT project_code, completion_rate, round(time_progress, 6) AS time_progress, light "
+                        + "FROM gold.project_watchlist WHERE period = '2023-05' ORDER BY project_code"));
+    }
 }
