@@ -24,6 +24,7 @@ import org.investlake.storage.SqlFiles;
 import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableStore;
 import org.investlake.storage.Warehouse;
+import org.investlake.storage.WarehouseLock;
 import org.investlake.storage.WriteTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,18 @@ public final class LoadJob {
     /** What the checks decided about one file, before anything is written. */
     private record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
 
+    /**
+     * Loads one file under the warehouse lock, taken here so every caller (command, test, notebook,
+     * scheduler) is covered; reentrant inside a command that holds it. A dry run writes nothing and
+     * does not wait for it.
+     */
     public FileLoadResult execute(Path path) {
+        try (WarehouseLock lock = dryRun ? null : WarehouseLock.acquire(warehouse, "load")) {
+            return executeLocked(path);
+        }
+    }
+
+    private FileLoadResult executeLocked(Path path) {
         Timestamp started = new Timestamp(System.currentTimeMillis());
         InputFile file;
         try {

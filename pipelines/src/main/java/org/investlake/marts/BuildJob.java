@@ -20,6 +20,7 @@ import org.investlake.storage.SqlFiles;
 import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableStore;
 import org.investlake.storage.Warehouse;
+import org.investlake.storage.WarehouseLock;
 import org.investlake.storage.WriteTransaction;
 
 /**
@@ -87,7 +88,14 @@ public final class BuildJob {
         }
     }
 
+    /** Builds under the warehouse lock, taken here for every caller; reentrant inside a command that holds it. */
     public Result execute() {
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "build")) {
+            return executeLocked();
+        }
+    }
+
+    private Result executeLocked() {
         SparkSession spark = warehouse.spark();
         String buildId = "B" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Timestamp now = new Timestamp(System.currentTimeMillis());

@@ -11,6 +11,11 @@ import org.apache.spark.sql.Row;
  * {@code failures} (fail rules: the whole file is rejected), each element a struct (rule, column,
  * value, detail) that the loader turns into the rule's Chinese message.
  *
+ * <p>A rule holds only when its check is TRUE: a check that evaluates to NULL — a comparison with a
+ * missing value — counts as broken and fires, never passes silently. Whether a missing value is
+ * acceptable is the rule's to say, explicitly ({@code x is null or x >= 0}); proving statically that
+ * a predicate can never be NULL is not possible in general, so the schema is not refused for it.
+ *
  * <p>Why not Deequ: its checks measure a whole dataset, while a clerk needs each refused row with its
  * own reason; a rule here is one SQL predicate an analyst can read beside the contract.
  */
@@ -33,7 +38,7 @@ public final class RuleEngine {
             }
             String value = r.value() != null ? r.value() : r.column() != null ? r.column() + "_raw" : "''";
             String detail = r.detail() != null ? r.detail() : "''";
-            cases.add("CASE WHEN NOT (" + r.check() + ") THEN named_struct('rule', '" + r.id() + "', 'column', "
+            cases.add("CASE WHEN (" + r.check() + ") IS NOT TRUE THEN named_struct('rule', '" + r.id() + "', 'column', "
                     + (r.column() == null ? "CAST(NULL AS STRING)" : "'" + r.column() + "'")
                     + ", 'value', coalesce(CAST(" + value + " AS STRING), ''), 'detail', coalesce(CAST(" + detail
                     + " AS STRING), '')) END");

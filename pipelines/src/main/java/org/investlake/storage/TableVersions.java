@@ -175,6 +175,13 @@ public final class TableVersions {
      * {@link NoSuchVersionException}; the current version changes nothing.
      */
     public Restored restore(String layer, String table, long version, String note) {
+        // a writer like any other; reentrant inside a load or build that rolls back under its own hold
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "restore")) {
+            return restoreLocked(layer, table, version, note);
+        }
+    }
+
+    private Restored restoreLocked(String layer, String table, long version, String note) {
         String qualified = layer + "." + table;
         String location = warehouse.location(layer, table);
         long before = latestCommit(location);

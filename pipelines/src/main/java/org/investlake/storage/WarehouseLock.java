@@ -26,13 +26,19 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The exclusive lock of a warehouse for writers (load, build, run, restore), so two of them never
- * interleave their commits; readers (sql, serve) never take it. Use with try-with-resources:
+ * The exclusive lock of a warehouse for writers, so two of them never interleave their commits
+ * (the rollback of {@link WriteTransaction} relies on it); readers (sql, serve) never take it. The
+ * jobs that write take it themselves ({@code LoadJob.execute}, {@code BuildJob.execute},
+ * {@link TableVersions#restore(String, String, long, String)}), so a test, a notebook or a scheduler
+ * that calls them is as safe as the CLI; a command may also hold it around several jobs ({@code run}:
+ * the loads and the build under one hold). Use with try-with-resources:
  *
  * <pre>
- * try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load", err)) { ... }
+ * try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load")) { ... }
  * </pre>
  *
  * <p>The lock file is {@code <root>/_investlake.lock} and holds who has the lock (pid, host, start
@@ -40,8 +46,8 @@ import org.apache.hadoop.fs.FileSystem;
  * <ul>
  *   <li><b>file lock</b> (a {@code file:} warehouse): an OS lock on the file through
  *       {@link FileChannel#tryLock}, polled until the timeout (default 10 minutes, env
- *       {@value #TIMEOUT_ENV}); while waiting, one line goes to the given writer: "waiting for another
- *       load on this warehouse (started by pid N at HH:MM)…". The OS drops the lock when the process
+ *       {@value #TIMEOUT_ENV}, in seconds); while waiting, one line goes to the given writer, else
+ *       to the log: "waiting for another load on this warehouse (started by pid N at HH:MM)…". The OS drops the lock when the process
  *       dies, so it is never stale; the file stays (deleting it would let two processes lock two
  *       different files), emptied on release.</li>
  *   <li><b>exclusive create</b> (hdfs:, s3a:, abfs: …, where OS locks do not reach): the file is
@@ -59,21 +65,14 @@ import org.apache.hadoop.fs.FileSystem;
 public final class WarehouseLock implements AutoCloseable {
     public static final String FILE_NAME = "_investlake.lock";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    /** Environment variable with the wait of {@link #acquire(Warehouse, String, PrintWriter)}: "600", "90s", "10m", "PT10M". */
+    /** Environment variable with the longest wait for the lock, in seconds (e.g. 600). */
     public static final String TIMEOUT_ENV = "INVESTLAKE_LOCK_TIMEOUT";
 
     private static final long LOCK_POSITION = Long.MAX_VALUE - 1; // past the text, so readers can read it
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Map<String, Holder> HOLDERS = new ConcurrentHashMap<>();
-
-    /** How the lock is held. */
-    public enum Mode {
-        /** FILE_LOCK for a file: warehouse, EXCLUSIVE_CREATE for any other scheme. */
-        AUTO,
-        FILE_LOCK,
-        EXCLUSIVE_CREATE
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseLock.class);
 
     /** The warehouse is locked by another writer (and the wait, if any, is over). */
     public static final class LockedException extends RuntimeException {
@@ -164,7 +163,7 @@ public final class WarehouseLock implements AutoCloseable {
         private Duration pollInterval = Duration.ofMillis(250);
         private PrintWriter note;
         private Configuration hadoop;
-        private Mode mode = Mode.AUTO;
+        private boolean exclusiveCreate;
 
         private Builder(String root) {
             this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -187,7 +186,7 @@ public final class WarehouseLock implements AutoCloseable {
             return this;
         }
 
-        /** Where the one "waiting for ..." line goes (null: nowhere). */
+        /** Where the one "waiting for ..." line goes (null, the default: the log, at WARN). */
         public Builder note(PrintWriter note) {
             this.note = note;
             return this;
@@ -199,9 +198,9 @@ public final class WarehouseLock implements AutoCloseable {
             return this;
         }
 
-        /** Forces a mode, e.g. EXCLUSIVE_CREATE on a file: warehouse to test it. */
-        public Builder mode(Mode mode) {
-            this.mode = mode;
+        /** Test seam: the exclusive-create way on a file: warehouse, which would otherwise take an OS lock. */
+        Builder exclusiveCreate() {
+            this.exclusiveCreate = true;
             return this;
         }
 
@@ -212,18 +211,26 @@ public final class WarehouseLock implements AutoCloseable {
 
     private final Holder holder;
     private final String lockFile;
-    private final Mode mode;
     private boolean closed;
 
-    private WarehouseLock(Holder holder, String lockFile, Mode mode) {
+    private WarehouseLock(Holder holder, String lockFile) {
         this.holder = holder;
         this.lockFile = lockFile;
-        this.mode = mode;
     }
 
     /** A lock on the warehouse at {@code rootUri} (a file: URI or any Hadoop URI). */
     public static Builder on(String rootUri) {
         return new Builder(Warehouse.normalise(rootUri));
+    }
+
+    /**
+     * Locks {@code warehouse} for a job ({@code LoadJob}, {@code BuildJob}, a restore) called by any
+     * caller: a command, a test, a notebook, a scheduler. While it waits, one line goes to the log at
+     * WARN (stderr under the CLI and Spark's default logging). Reentrant: inside a command that holds
+     * the lock already, it returns at once.
+     */
+    public static WarehouseLock acquire(Warehouse warehouse, String command) {
+        return acquire(warehouse, command, null);
     }
 
     /** Locks {@code warehouse} for {@code command}, waiting up to {@link #timeout()} with one note to {@code note}. */
@@ -236,33 +243,17 @@ public final class WarehouseLock implements AutoCloseable {
                 .acquire();
     }
 
-    /** The wait from {@value #TIMEOUT_ENV} (seconds, "90s", "10m", "1h" or ISO "PT10M"), else 10 minutes. */
+    /** The wait from {@value #TIMEOUT_ENV} in seconds, else 10 minutes. */
     public static Duration timeout() {
         String v = System.getenv(TIMEOUT_ENV);
-        return v == null || v.isBlank() ? DEFAULT_TIMEOUT : parseDuration(v.trim());
+        return v == null || v.isBlank() ? DEFAULT_TIMEOUT : parseSeconds(v.trim());
     }
 
-    static Duration parseDuration(String v) {
+    static Duration parseSeconds(String v) {
         try {
-            if (v.toUpperCase(java.util.Locale.ROOT).startsWith("P")) {
-                return Duration.parse(v);
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(
-                        Long.parseLong(v.substring(0, v.length() - 2).trim()));
-            }
-            char unit = v.charAt(v.length() - 1);
-            String n =
-                    Character.isDigit(unit) ? v : v.substring(0, v.length() - 1).trim();
-            long amount = Long.parseLong(n);
-            return switch (Character.toLowerCase(unit)) {
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    TIMEOUT_ENV + "=" + v + " is not a duration (e.g. 600, 90s, 10m, PT10M)");
+            return Duration.ofSeconds(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT_ENV + "=" + v + " is not a number of seconds (e.g. 600)");
         }
     }
 
@@ -271,15 +262,10 @@ public final class WarehouseLock implements AutoCloseable {
         return lockFile;
     }
 
-    public Mode mode() {
-        return mode;
-    }
-
     private static WarehouseLock acquire(Builder b) {
-        Mode mode =
-                b.mode == Mode.AUTO ? (b.root.startsWith("file:") ? Mode.FILE_LOCK : Mode.EXCLUSIVE_CREATE) : b.mode;
+        boolean osLock = b.root.startsWith("file:") && !b.exclusiveCreate;
         String lockUri = b.root + "/" + FILE_NAME;
-        String key = mode == Mode.FILE_LOCK ? localPath(lockUri).toString() : lockUri;
+        String key = osLock ? localPath(lockUri).toString() : lockUri;
         Holder h = HOLDERS.computeIfAbsent(key, k -> new Holder());
         long deadline = System.nanoTime() + b.timeout.toNanos();
         boolean[] noted = {false};
@@ -297,20 +283,22 @@ public final class WarehouseLock implements AutoCloseable {
             }
         }
         if (h.jvm.getHoldCount() > 1) {
-            return new WarehouseLock(h, lockUri, mode); // this thread already holds it
+            return new WarehouseLock(h, lockUri); // this thread already holds it
         }
         try {
-            Info mine = Info.mine(b.command, mode == Mode.EXCLUSIVE_CREATE);
+            Info mine = Info.mine(b.command, !osLock);
+            h.info = mine; // first in line in this JVM: what its other threads name while they wait
             String token = UUID.randomUUID().toString();
-            if (mode == Mode.FILE_LOCK) {
+            if (osLock) {
                 lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);
             } else {
                 create(b, h, lockUri, mine, token);
             }
             h.info = mine;
             h.token = token;
-            return new WarehouseLock(h, lockUri, mode);
+            return new WarehouseLock(h, lockUri);
         } catch (RuntimeException | Error e) {
+            h.info = null;
             h.jvm.unlock();
             throw e;
         }
@@ -398,13 +386,18 @@ public final class WarehouseLock implements AutoCloseable {
     }
 
     private static void note(Builder b, boolean[] noted, Info other) {
-        if (noted[0] || b.note == null) {
+        if (noted[0]) {
             return;
         }
         noted[0] = true;
         Info o = other == null ? new Info(null, null, null, null) : other;
-        b.note.println("waiting for " + o.another() + " on this warehouse" + o.startedBy() + "…");
-        b.note.flush();
+        String line = "waiting for " + o.another() + " on this warehouse" + o.startedBy() + "…";
+        if (b.note == null) {
+            LOG.warn(line); // a job called without the CLI: the log is what its caller sees (stderr by default)
+        } else {
+            b.note.println(line);
+            b.note.flush();
+        }
     }
 
     static String human(Duration d) {

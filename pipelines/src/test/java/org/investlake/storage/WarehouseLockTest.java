@@ -48,7 +48,6 @@ class WarehouseLockTest {
         long[] releasedAt = new long[1];
         Future<?> first = pool.submit(() -> {
             try (WarehouseLock lock = WarehouseLock.on(root()).command("load").acquire()) {
-                assertThat(lock.mode()).isEqualTo(WarehouseLock.Mode.FILE_LOCK);
                 firstHolds.countDown();
                 release.await(10, TimeUnit.SECONDS);
                 releasedAt[0] = System.nanoTime();
@@ -213,7 +212,7 @@ class WarehouseLockTest {
         Files.writeString(lockFile, "pid=4242\nhost=node7\nstarted=" + started + "\ncommand=build\ntoken=x\n");
 
         assertThatThrownBy(() -> WarehouseLock.on(root())
-                        .mode(WarehouseLock.Mode.EXCLUSIVE_CREATE)
+                        .exclusiveCreate()
                         .timeout(Duration.ofMinutes(10))
                         .acquire())
                 .isInstanceOf(WarehouseLock.LockedException.class)
@@ -225,10 +224,8 @@ class WarehouseLockTest {
                                 + "try again.");
 
         Files.delete(lockFile);
-        try (WarehouseLock lock = WarehouseLock.on(root())
-                .mode(WarehouseLock.Mode.EXCLUSIVE_CREATE)
-                .command("restore")
-                .acquire()) {
+        try (WarehouseLock lock =
+                WarehouseLock.on(root()).exclusiveCreate().command("restore").acquire()) {
             assertThat(lock.lockFile()).isEqualTo(root() + "/_investlake.lock");
             assertThat(Files.readString(lockFile)).contains("pid=" + PID + "\n").contains("command=restore\n");
             assertThat(tryExclusiveFromAnotherThread())
@@ -242,7 +239,7 @@ class WarehouseLockTest {
     private boolean tryExclusiveFromAnotherThread() throws Exception {
         return pool.submit(() -> {
                     try (WarehouseLock l = WarehouseLock.on(root())
-                            .mode(WarehouseLock.Mode.EXCLUSIVE_CREATE)
+                            .exclusiveCreate()
                             .timeout(Duration.ofMillis(100))
                             .acquire()) {
                         return true;
@@ -254,15 +251,10 @@ class WarehouseLockTest {
     }
 
     @Test
-    void timeoutsParseFromTheEnvironmentSyntax() {
-        assertThat(WarehouseLock.parseDuration("600")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(WarehouseLock.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(WarehouseLock.parseDuration("10m")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(WarehouseLock.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(WarehouseLock.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(WarehouseLock.parseDuration("PT10M")).isEqualTo(Duration.ofMinutes(10));
-        assertThatThrownBy(() -> WarehouseLock.parseDuration("soon"))
-                .hasMessage("INVESTLAKE_LOCK_TIMEOUT=soon is not a duration (e.g. 600, 90s, 10m, PT10M)");
+    void theTimeoutIsSeconds() {
+        assertThat(WarehouseLock.parseSeconds("600")).isEqualTo(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> WarehouseLock.parseSeconds("10m"))
+                .hasMessage("INVESTLAKE_LOCK_TIMEOUT=10m is not a number of seconds (e.g. 600)");
         assertThat(WarehouseLock.human(Duration.ofMinutes(10))).isEqualTo("10 min");
         assertThat(WarehouseLock.human(Duration.ofSeconds(90))).isEqualTo("1 min 30 s");
         assertThat(WarehouseLock.human(Duration.ofMillis(1500))).isEqualTo("1.5 s");
