@@ -98,7 +98,8 @@ public final class ReadOnlyGuard {
             Map.entry("AddJarsCommand", "ADD JAR"),
             Map.entry("CacheTable", "CACHE TABLE"),
             Map.entry("RefreshTable", "REFRESH TABLE"),
-            Map.entry("SetCatalogAndNamespace", "USE"));
+            Map.entry("SetCatalogAndNamespace", "USE"),
+            Map.entry("ScriptTransformation", "TRANSFORM … USING"));
 
     /** A statement refused because it is not known to be read-only; nothing of it ran. */
     public static final class NotReadOnlyException extends RuntimeException {
@@ -171,7 +172,7 @@ public final class ReadOnlyGuard {
      * time-travel clause, ...): defined in Spark's catalyst jar. Delta's statements are plain plan
      * nodes, not commands, until analysis (RESTORE parses to a RestoreTableStatement over the table),
      * and some live in Spark's package name: the jar they come from tells them apart. TRANSFORM runs
-     * an external script.
+     * an external script; INSERT OVERWRITE DIRECTORY is Spark's one writing node that is no command.
      */
     private static boolean isSparkQueryNode(LogicalPlan plan) {
         Class<?> c = plan.getClass();
@@ -185,6 +186,7 @@ public final class ReadOnlyGuard {
     /** Nodes in Spark's package that are no query; the Delta ones are also told apart by their jar. */
     private static final Set<String> NOT_QUERIES = Set.of(
             "ScriptTransformation",
+            "InsertIntoDir", // INSERT OVERWRITE DIRECTORY: writes files, yet parses to no command
             "RestoreTableStatement",
             "CloneTableStatement",
             "DeltaMergeInto",
