@@ -1,5 +1,5 @@
 -- gold.region_growth — FAI growth of each county-level unit against its target, ranked (月通报 table 1).
--- One row per period and region: the 13 ranked units plus the 全市 row (rank empty). A unit without
+-- One row per period and region: the ranked units (config/city.yaml) plus the 全市 row (rank empty). A unit without
 -- statistics for a period still gets its row, with empty growth and no rank, so a gap is visible.
 
 with stats as (
@@ -45,7 +45,7 @@ join_growth_to_targets as (
         r.region_code,
         r.region_name,
         r.kind,
-        -- growth as published: one decimal; ranks and gaps use this value (SPEC §4)
+        -- growth as published: one decimal; ranks and gaps use this value (docs/contract.md "Metrics and rules")
         cast(round(s.ytd_growth_pct, 1) as decimal(6, 1))   as ytd_growth_pct,
         cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct,
         s.ytd_amount_wan

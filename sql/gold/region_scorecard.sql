@@ -1,4 +1,4 @@
--- gold.region_scorecard — the comprehensive evaluation (综合评价, 四(七)) of the 13 county-level units,
+-- gold.region_scorecard — the comprehensive evaluation (综合评价, 四(七)) of the county-level units,
 -- one row per period and unit. Each component scores from 0 to its weight (rules.scorecard.weights of
 -- the year's config; default 40/30/15/15), linearly on a ratio capped at 1.2 (120 % of the mark earns
 -- the whole weight; below zero earns nothing):

@@ -3,7 +3,8 @@
 -- column still the text the bureau wrote (<column>_raw), amounts with their factor to 万元, and the
 -- file's period when its title or `load --period` gave one; stats_history is what silver holds. The quality rules of schemas/stats.yaml
 -- are then checked on this result (org.investlake.quality.RuleEngine); rows that pass are MERGEd
--- into silver.stats on (period, region_code, sector_code). Parsing functions il_* implement SPEC §3.
+-- into silver.stats on (period, region_code, sector_code). Parsing functions il_* implement the
+-- parsing rules of docs/contract.md ("Feeds").
 
 with staged as (
 
@@ -91,6 +92,8 @@ final as (
             over (partition by period_parsed, sector_code)                        as units_ytd_amount,
         count(case when region_kind = 'unit' then 1 end)
             over (partition by period_parsed, sector_code)                        as units_in_file,
+        -- how many units the city has (config city.yaml), so the reconciliation knows a complete file
+        (select count(*) from ref_regions where kind = 'unit')                   as units_expected,
         count(*) over (partition by period_parsed, region_code, sector_code)      as copies_in_file,
         period_raw,
         region_raw,

@@ -1,12 +1,14 @@
 package org.investlake.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
+import org.investlake.reference.YearTargets;
 import org.investlake.sample.SampleScale;
 import org.investlake.sample.SampleSummary;
 import org.investlake.storage.Warehouse;
@@ -73,7 +75,14 @@ final class DemoCommand implements Callable<Integer> {
                 .sql("SELECT max(period) FROM gold.region_growth")
                 .first()
                 .getString(0);
-        out.println("Latest period " + latest + " — FAI growth ranking of the 13 units (累计增速 vs 目标):");
+        int year = Integer.parseInt(latest.substring(0, 4));
+        // the thresholds quoted below are the year's (config/targets), as the marts used them
+        YearTargets targets =
+                w.reference().targets(year).orElseThrow(() -> new IllegalStateException("no targets file for " + year));
+        YearTargets.Rules rules = targets.rules();
+        out.println("Latest period " + latest + " — FAI growth ranking of the "
+                + w.reference().rankedUnits().size() + " units of "
+                + w.reference().city() + " (累计增速 vs 目标):");
         List<Row> rows = w.spark()
                 .sql("SELECT rank, region_name, ytd_growth_pct, target_growth_pct, gap_pp, drop_alert "
                         + "FROM gold.region_growth WHERE period = '" + latest
@@ -93,7 +102,9 @@ final class DemoCommand implements Callable<Integer> {
                 .sql("SELECT period, region_name, ytd_growth_pct, change_pp, gap_pp FROM gold.region_growth "
                         + "WHERE drop_alert AND rank IS NOT NULL ORDER BY period, region_code")
                 .collectAsList();
-        out.println("Drop alerts (回落预警: fell ≥3 points in a month, or ≥3 points under target): " + alerts.size());
+        out.println("Drop alerts (回落预警: fell ≥" + num(rules.dropAlert().fallPp())
+                + " points in a month, or ≥" + num(rules.dropAlert().underTargetPp())
+                + " points under target): " + alerts.size());
         alerts.stream()
                 .limit(12)
                 .forEach(r -> out.printf(
@@ -106,10 +117,17 @@ final class DemoCommand implements Callable<Integer> {
         if (alerts.size() > 12) {
             out.println("  … " + (alerts.size() - 12) + " more: SELECT * FROM gold.region_growth WHERE drop_alert");
         }
-        scorecard(w, out);
+        scorecard(w, targets, out);
     }
 
-    private static void scorecard(Warehouse w, PrintWriter out) {
+    /** 3.0 → "3", 0.5 → "0.5": a threshold as a reader writes it. */
+    static String num(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    private static void scorecard(Warehouse w, YearTargets targets, PrintWriter out) {
+        int bottomN = targets.rules().scorecard().bottomN();
+        int streak = targets.rules().scorecard().streak();
         if (!w.exists("gold", "region_scorecard") || !w.exists("gold", "project_watchlist")) {
             return;
         }
@@ -125,14 +143,15 @@ final class DemoCommand implements Callable<Integer> {
                         + latest + "' AND rank IS NOT NULL ORDER BY rank, region_code")
                 .collectAsList();
         out.println();
-        out.println("Scorecard " + latest + " (综合评价, 100 points; weights in config/targets): top 3 and bottom 3");
+        out.println("Scorecard " + latest + " (综合评价, 100 points; weights in config/targets): top " + bottomN
+                + " and bottom " + bottomN);
         for (int i = 0; i < ranked.size(); i++) {
-            if (i < 3 || i >= ranked.size() - 3) {
+            if (i < bottomN || i >= ranked.size() - bottomN) {
                 Row r = ranked.get(i);
                 out.printf(
                         "  %3s %s %6s  %s%n",
                         r.get(0), pad(r.getString(1), 10), ResultPrinter.text(r.get(2)), r.getString(3));
-            } else if (i == 3) {
+            } else if (i == bottomN) {
                 out.println("  …");
             }
         }
@@ -140,7 +159,7 @@ final class DemoCommand implements Callable<Integer> {
                 .sql("SELECT period, region_name, bottom_streak FROM gold.region_scorecard "
                         + "WHERE interview_flag ORDER BY period, region_code")
                 .collectAsList();
-        out.println("约谈 list (bottom 3 for 3 consecutive periods): "
+        out.println("约谈 list (bottom " + bottomN + " for " + streak + " consecutive periods): "
                 + (interviews.isEmpty()
                         ? "none"
                         : interviews.stream()
@@ -149,7 +168,8 @@ final class DemoCommand implements Callable<Integer> {
         interviews.stream()
                 .filter(r -> r.getString(0).equals(latest))
                 .forEach(r -> out.printf(
-                        "  %s %s — %d periods in the bottom 3%n", r.getString(0), r.getString(1), r.getInt(2)));
+                        "  %s %s — %d periods in the bottom %d%n",
+                        r.getString(0), r.getString(1), r.getInt(2), bottomN));
         long earlier =
                 interviews.stream().filter(r -> !r.getString(0).equals(latest)).count();
         if (earlier > 0) {
@@ -165,7 +185,11 @@ final class DemoCommand implements Callable<Integer> {
                         + "FROM gold.project_watchlist WHERE period = '" + month + "'")
                 .first();
         out.printf(
-                "Dispatch list %s (月调度, total investment ≥ 5000万): %d projects, %d red, %d yellow%n",
-                month, lights.getLong(2), lights.getLong(0), lights.getLong(1));
+                "Dispatch list %s (月调度, total investment ≥ %s万): %d projects, %d red, %d yellow%n",
+                month,
+                num(targets.dispatch().minTotalInvestmentWan()),
+                lights.getLong(2),
+                lights.getLong(0),
+                lights.getLong(1));
     }
 }

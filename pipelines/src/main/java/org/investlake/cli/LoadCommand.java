@@ -64,7 +64,7 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads each file in turn and prints its report; the exit code of SPEC §5. */
+    /** Loads each file in turn and prints its report; the exit code of docs/contract.md "Commands and exit codes". */
     static int loadAll(LoadJob job, List<Path> files, java.io.PrintWriter out) {
         List<FileLoadResult> results = new ArrayList<>();
         try (Progress progress = Progress.start("入库 load", files.size())) {

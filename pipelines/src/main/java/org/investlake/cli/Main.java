@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         name = "investlake",
         mixinStandardHelpOptions = true,
         version = "investlake 0.1.0",
-        header = "衡水市抓投资上项目 — investment and project analytics warehouse.",
+        header = "抓投资上项目 — investment and project analytics warehouse for one city (config/city.yaml).",
         description = "Loads the statistical bureau's monthly files into a Delta Lake warehouse and builds the marts.",
         subcommands = {
             DemoCommand.class,
@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class
         })
 public final class Main {
-    /** Exit codes of SPEC §5. */
+    /** Exit codes: docs/contract.md "Commands and exit codes". */
     public static final int OK = 0;
 
     public static final int REJECTED = 1;

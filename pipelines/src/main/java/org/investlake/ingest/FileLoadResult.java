@@ -33,7 +33,7 @@ public record FileLoadResult(
         }
     }
 
-    /** Whether this file makes the command exit with 1 (SPEC §5). */
+    /** Whether this file makes the command exit with 1 (docs/contract.md "Commands and exit codes"). */
     public boolean failed() {
         return status == Status.REJECTED || rowsQuarantined > 0;
     }

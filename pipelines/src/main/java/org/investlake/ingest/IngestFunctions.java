@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.investlake.reference.Labels;
 
 /**
- * The parsing rules of SPEC §3 as Spark SQL functions, so sql/silver reads like the contract and
+ * The parsing rules of docs/contract.md "Feeds" as Spark SQL functions, so sql/silver reads like the contract and
  * there is one implementation of each rule ({@link Numbers}, {@link Periods}, {@link Labels}).
  */
 public final class IngestFunctions {

@@ -216,8 +216,7 @@ public final class LoadJob {
                 .collectAsList();
         if (!failed.isEmpty()) {
             rows.unpersist();
-            MessageRenderer messages =
-                    new MessageRenderer(schema, layout, warehouse.reference().city(), file.name());
+            MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference(), file.name());
             Row first = failed.get(0);
             Row rule = first.<Row>getList(1).get(0);
             throw new FileRejectedException(rule.getString(0), messages.render(first.getInt(0), rule) + "(整个文件未入库)");
@@ -253,8 +252,7 @@ public final class LoadJob {
                 .collectAsList();
         int loaded = (int) valid.count();
 
-        MessageRenderer messages = new MessageRenderer(
-                schema, checked.layout(), warehouse.reference().city(), file.name());
+        MessageRenderer messages = new MessageRenderer(schema, checked.layout(), warehouse.reference(), file.name());
         Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
         List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
         List<String> reasons = new ArrayList<>();

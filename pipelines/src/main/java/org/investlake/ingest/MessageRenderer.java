@@ -1,23 +1,26 @@
 package org.investlake.ingest;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.investlake.quality.FeedSchema;
+import org.investlake.reference.ReferenceData;
 
 /**
  * Renders a rule violation as a clerk reads it: {@code 第9行 县市区: 「东城区」不是衡水市的县市区}, with
- * the column named as the file's own header calls it.
+ * the column named as the file's own header calls it and the city's facts ({city}, {units},
+ * {code_prefix}, {code_example}) taken from the reference data, never from the schema.
  */
 final class MessageRenderer {
     private final FeedSchema schema;
     private final FileLayout layout;
-    private final String city;
+    private final Map<String, String> cityFacts;
     private final String fileName;
 
-    MessageRenderer(FeedSchema schema, FileLayout layout, String city, String fileName) {
+    MessageRenderer(FeedSchema schema, FileLayout layout, ReferenceData reference, String fileName) {
         this.schema = schema;
         this.layout = layout;
-        this.city = city;
+        this.cityFacts = reference.messagePlaceholders();
         this.fileName = fileName;
     }
 
@@ -33,12 +36,10 @@ final class MessageRenderer {
                                 schema.column(column)
                                         .map(FeedSchema.ColumnSpec::label)
                                         .orElse(column));
-        String text = schema.message(
-                rule,
-                Map.of(
-                        "value", nz(violation.getString(2)),
-                        "detail", nz(violation.getString(3)),
-                        "city", city));
+        Map<String, String> values = new HashMap<>(cityFacts);
+        values.put("value", nz(violation.getString(2)));
+        values.put("detail", nz(violation.getString(3)));
+        String text = schema.message(rule, values);
         return fileName + " 第" + rowNumber + "行" + (header == null ? "" : " " + header) + ": " + text;
     }
 

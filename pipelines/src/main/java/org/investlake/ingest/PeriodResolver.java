@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * A file's period: from its period column, else its title line, else {@code load --period}. None, or
- * two sources that disagree, rejects the file (SPEC §3).
+ * two sources that disagree, rejects the file (docs/contract.md "Feeds").
  */
 final class PeriodResolver {
     private PeriodResolver() {}

@@ -9,7 +9,7 @@ import org.investlake.quality.FeedSchema;
 /**
  * Checks a file's own 合计 row against the sum of its records, amount column by amount column, and
  * says where they disagree. Nothing is adjusted: the records load as delivered and the difference is
- * reported (SPEC: reconcile totals, never hide a disagreement).
+ * reported (totals are reconciled, never adjusted: a disagreement is shown, not hidden).
  */
 final class TotalRowReconciler {
     /** Differences up to this many 万元 are rounding in the export. */

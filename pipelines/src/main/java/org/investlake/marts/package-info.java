@@ -1,2 +1,2 @@
-/** Marts: the gold tables of SPEC §4, built from silver by the SQL in sql/gold/. */
+/** Marts: the gold tables of docs/contract.md "Tables", built from silver by the SQL in sql/gold/. */
 package org.investlake.marts;

@@ -125,6 +125,34 @@ public final class ReferenceData {
         return regions.stream().filter(Region::isRankedUnit).toList();
     }
 
+    /**
+     * What the Chinese messages of schemas/*.yaml may name about the city, so no schema spells out
+     * one city: {@code city} (衡水市), {@code units} (how many units are ranked, 13), {@code
+     * code_prefix} (the region-code prefix all its codes share, 1311xx) and {@code code_example} (a
+     * well-formed project code of its first unit, 2301-131102-04-01-512345).
+     */
+    public Map<String, String> messagePlaceholders() {
+        String cityCode = cityTotal().code();
+        String prefix = cityCode;
+        for (Region r : regions) {
+            int i = 0;
+            while (i < prefix.length()
+                    && i < r.code().length()
+                    && prefix.charAt(i) == r.code().charAt(i)) {
+                i++;
+            }
+            prefix = prefix.substring(0, i);
+        }
+        String unitCode =
+                rankedUnits().isEmpty() ? cityCode : rankedUnits().get(0).code();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("city", city);
+        values.put("units", Integer.toString(rankedUnits().size()));
+        values.put("code_prefix", prefix + "x".repeat(Math.max(0, cityCode.length() - prefix.length())));
+        values.put("code_example", "2301-" + unitCode + "-04-01-512345");
+        return Collections.unmodifiableMap(values);
+    }
+
     /** Every label a region is known by, for matching (label to region code). */
     public Map<String, Region> regionLabels() {
         return Collections.unmodifiableMap(regionByLabel);

@@ -2,6 +2,7 @@ package org.investlake.sample;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class BondWriter {
     private Path writeMonth(Path dir, int m) throws IOException {
         ExportFormat format = scale.writesExcel() && m % 2 == 0 ? ExportFormat.XLSX : ExportFormat.CSV_UTF8;
         String reportMonth = year + "-" + ExportText.two(m);
-        try (TableFile f = TableFile.open(dir, year + "年" + m + "月专项债券项目进展", format, "专项债券")) {
+        try (TableFile f = TableFile.open(dir, year + "年" + m + "月专项债券项目进展", format, "专项债券", YearMonth.of(year, m))) {
             f.line(year + "年" + m + "月地方政府专项债券项目进展情况");
             f.line("单位:万元");
             f.row(HEADER);

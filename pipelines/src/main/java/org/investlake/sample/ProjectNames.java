@@ -41,7 +41,7 @@ final class ProjectNames {
             Map.entry("municipal", List.of("{p}城区雨污分流改造工程", "{p}老旧小区改造项目", "{p}集中供热管网工程", "{p}污水处理厂提标改造工程")),
             Map.entry("real_estate", List.of("{p}{f}·{h}住宅小区项目", "{p}{f}城市综合体项目", "{p}保障性租赁住房项目")),
             Map.entry("education", List.of("{p}第{k}中学新建项目", "{p}职业教育中心建设项目", "{p}实验小学改扩建项目")),
-            Map.entry("culture_tourism", List.of("{p}衡水湖文旅融合项目", "{p}古城保护利用项目", "{p}全民健身中心项目")),
+            Map.entry("culture_tourism", List.of("{p}滨水文旅融合项目", "{p}古城保护利用项目", "{p}全民健身中心项目")),
             Map.entry("health", List.of("{p}人民医院新院区建设项目", "{p}中医医院改扩建项目", "{p}疾控中心建设项目")));
     private static final List<String> GENERIC = List.of("{p}{f}产业园基础设施项目", "{p}综合服务中心建设项目");
     private static final List<String> HOMES = List.of("锦绣", "御园", "湖畔", "和园", "学府", "澜庭");

@@ -55,7 +55,8 @@ final class ProjectWriter {
         ExportFormat format =
                 !scale.writesExcel() ? ExportFormat.CSV_UTF8 : m % 2 == 0 ? ExportFormat.XLSX : ExportFormat.CSV_GBK;
         String reportMonth = year + "-" + ExportText.two(m);
-        try (TableFile f = TableFile.open(dir, year + "年" + m + "月省市重点项目调度表", format, m + "月调度")) {
+        try (TableFile f =
+                TableFile.open(dir, year + "年" + m + "月省市重点项目调度表", format, m + "月调度", YearMonth.of(year, m))) {
             f.line(year + "年" + m + "月全市省市重点及5000万元以上项目调度表");
             f.line("单位:万元");
             f.row(HEADER);

@@ -2,6 +2,7 @@ package org.investlake.sample;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,7 +105,8 @@ final class StatsWriter {
     private Path writeRegions(Path dir, int m, RegionLayout l) throws IOException {
         String period = "1-" + m + "月";
         Region pending = pendingUnit();
-        try (TableFile f = TableFile.open(dir, year + "年" + period + "各县市区固定资产投资", l.format(), period)) {
+        try (TableFile f =
+                TableFile.open(dir, year + "年" + period + "各县市区固定资产投资", l.format(), period, YearMonth.of(year, m))) {
             f.line(year + "年" + period + "各县市区固定资产投资完成情况");
             f.line("单位:万元");
             f.row(regionHeader(l.header(), period));
@@ -145,7 +147,8 @@ final class StatsWriter {
 
     private Path writeSectors(Path dir, int m, SectorLayout l) throws IOException {
         String period = "1-" + m + "月";
-        try (TableFile f = TableFile.open(dir, year + "年" + period + "分行业固定资产投资", l.format(), period)) {
+        try (TableFile f =
+                TableFile.open(dir, year + "年" + period + "分行业固定资产投资", l.format(), period, YearMonth.of(year, m))) {
             f.line(year + "年" + period + "全市分行业固定资产投资情况");
             f.line("单位:万元");
             f.row(sectorHeader(l.header(), period));

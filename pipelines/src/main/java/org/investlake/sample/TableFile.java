@@ -1,6 +1,8 @@
 package org.investlake.sample;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -8,10 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,6 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class TableFile implements AutoCloseable {
     private final Path path;
     private final ExportFormat format;
+    private final Instant savedAt;
     private CSVPrinter csv;
     private XSSFWorkbook book;
     private Sheet sheet;
@@ -35,21 +45,34 @@ final class TableFile implements AutoCloseable {
     private CellStyle dateStyle;
     private int rowIndex;
 
-    private TableFile(Path path, ExportFormat format) {
+    private TableFile(Path path, ExportFormat format, Instant savedAt) {
         this.path = path;
         this.format = format;
+        this.savedAt = savedAt;
     }
 
-    /** Opens {@code dir/baseName.ext} for writing; the sheet name is what the bureau calls the table. */
-    static TableFile open(Path dir, String baseName, ExportFormat format, String sheetName) throws IOException {
+    /**
+     * Opens {@code dir/baseName.ext} for writing the export of {@code month}; the sheet name is what
+     * the bureau calls the table.
+     */
+    static TableFile open(Path dir, String baseName, ExportFormat format, String sheetName, YearMonth month)
+            throws IOException {
         Files.createDirectories(dir);
-        TableFile f = new TableFile(dir.resolve(baseName + "." + format.extension()), format);
+        // A workbook carries save times (its core properties and every zip entry); taking them from
+        // the month instead of the clock makes the same arguments write the same bytes, so a second
+        // demo finds every file already loaded. The bureau exports in the first days of the next month.
+        Instant savedAt = month.plusMonths(1)
+                .atDay(5)
+                .atTime(9, 0)
+                .atZone(ZoneOffset.ofHours(8))
+                .toInstant();
+        TableFile f = new TableFile(dir.resolve(baseName + "." + format.extension()), format, savedAt);
         if (format.isExcel()) {
             f.book = new XSSFWorkbook();
-            // A fixed creation time keeps the workbook's metadata as repeatable as its cells.
-            f.book.getProperties()
-                    .getCoreProperties()
-                    .setCreated(Optional.of(Date.from(Instant.parse("2023-01-01T00:00:00Z"))));
+            PackagePropertiesPart props =
+                    f.book.getProperties().getCoreProperties().getUnderlyingProperties();
+            props.setCreatedProperty(Optional.of(Date.from(savedAt)));
+            props.setModifiedProperty(Optional.of(Date.from(savedAt)));
             f.sheet = f.book.createSheet(sheetName);
             f.wholeStyle = f.style("#,##0");
             f.decimalStyle = f.style("#,##0.0");
@@ -145,12 +168,34 @@ final class TableFile implements AutoCloseable {
         if (csv != null) {
             csv.close(true);
         } else if (book != null) {
-            try (OutputStream out = Files.newOutputStream(path)) {
-                book.write(out);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                book.write(bytes);
             } finally {
                 book.close();
             }
+            Files.write(path, withEntryTimes(bytes.toByteArray(), savedAt));
         }
+    }
+
+    /**
+     * The same zip with every entry's time set to {@code time}: POI stamps the entries with the
+     * clock when it saves, which would make two identical workbooks differ in their bytes.
+     */
+    static byte[] withEntryTimes(byte[] zip, Instant time) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                // DOS time only (no extended-timestamp field), read as local time: use UTC+8 explicitly
+                copy.setTimeLocal(LocalDateTime.ofInstant(time, ZoneOffset.ofHours(8)));
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private CellStyle style(String pattern) {

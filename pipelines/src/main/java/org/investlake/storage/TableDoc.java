@@ -97,7 +97,7 @@ public record TableDoc(
 
     /**
      * {@code schema} with this doc's comments attached. A column the doc does not describe is an error:
-     * every column of every table carries a comment (SPEC §4).
+     * every column of every table carries a comment (docs/contract.md "Tables").
      */
     public StructType withComments(StructType schema) {
         StructType out = new StructType();

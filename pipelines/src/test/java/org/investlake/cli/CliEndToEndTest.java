@@ -99,6 +99,36 @@ class CliEndToEndTest extends SparkTest {
     }
 
     @Test
+    void demoRunsTheWholeSampleAndASecondDemoLoadsNothingAgain() {
+        // the slowest test of the suite (the whole 2023 sample, twice): it is what a new user runs first
+        String inbox = dir.resolve("inbox").toString();
+        Run demo = cli("demo", "--inbox", inbox);
+        assertThat(demo.code()).as(demo.out() + demo.err()).isZero();
+        List<String> lines = demo.out().lines().toList();
+        // 11 stats periods (1-2月 … 1-12月; January is never published alone) × by region and by sector
+        // = 22, plus 12 project and 12 bond months = 46 files
+        assertThat(lines).anyMatch(l -> l.startsWith("1. sample: 46 files written to "));
+        // the sample's planted bad rows are reported with row, column and reason, and quarantined
+        assertThat(demo.out()).contains("县市区: 「东城区」不是衡水市的县市区");
+        // the city and its 13 units (config/city.yaml), the last month of the year
+        int ranking = lines.indexOf("Latest period 2023-12 — FAI growth ranking of the 13 units of 衡水市 (累计增速 vs 目标):");
+        assertThat(ranking).as(demo.out()).isNotNegative();
+        // 13 ranked lines and the 全市 line (rank —) follow, then the drop alerts with 2023.yaml's thresholds
+        assertThat(lines.get(ranking + 1)).matches("\\s+1 .*");
+        assertThat(lines.get(ranking + 14)).matches("\\s+— 全市.*");
+        assertThat(lines.get(ranking + 15))
+                .startsWith("Drop alerts (回落预警: fell ≥3 points in a month, or ≥3 points under target): ");
+        assertThat(demo.out()).contains("Dispatch list 2023-12 (月调度, total investment ≥ 5000万): ");
+
+        // the same arguments write the same bytes, so a second demo finds every file already loaded
+        Run again = cli("demo", "--inbox", inbox);
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out())
+                .contains("46 files: 0 rows read, 0 loaded, 0 warned, 0 quarantined; "
+                        + "0 files rejected, 46 already loaded");
+    }
+
+    @Test
     void badRowsExitWithOneAndSayWhere() throws IOException {
         Path file = org.investlake.TestFiles.utf8(
                 dir.resolve("in"),

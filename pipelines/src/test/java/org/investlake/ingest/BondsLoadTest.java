@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bonds feed (SPEC §3.3) through bronze and silver: a hand-made 2023年6月 special-bond report as a
+ * The bonds feed (docs/contract.md "Feeds") through bronze and silver: a hand-made 2023年6月 special-bond report as a
  * UTF-8 CSV with BOM and as xlsx (Excel date and numeric cells), values worked out by hand:
  *
  * <pre>

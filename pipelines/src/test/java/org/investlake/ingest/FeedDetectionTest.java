@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Without {@code --feed} each file is recognised from its header row (SPEC §3). Detection is checked
+ * Without {@code --feed} each file is recognised from its header row (docs/contract.md "Feeds"). Detection is checked
  * on hand-built grids through the package-private {@link FeedDetector} (no Spark needed); one test
  * goes through {@link LoadJob} to see how an unrecognisable file is reported.
  */
@@ -51,7 +51,7 @@ class FeedDetectionTest extends SparkTest {
 
     @Test
     void projectsExportIsRecognised() throws Exception {
-        // the 16 headers of the project-library export (SPEC §3.2) below a title and a unit line
+        // the 16 headers of the project-library export (docs/contract.md "Feeds") below a title and a unit line
         Grid g = grid(
                 "2023年6月全市省市重点项目调度表",
                 "单位:万元",

@@ -260,8 +260,7 @@ class FuzzLoadTest extends SparkTest {
             assertThat(rows)
                     .as("parsed rows of %s: one per data row", file.name())
                     .hasSize(dataRows.size());
-            MessageRenderer messages =
-                    new MessageRenderer(schema, layout, w.reference().city(), file.name());
+            MessageRenderer messages = new MessageRenderer(schema, layout, w.reference(), file.name());
             int[] fired = new int[4];
             for (Row r : rows) {
                 for (int k = 1; k <= 3; k++) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every number form SPEC §3 lists, as amounts and as growth (expected values worked out by hand). */
+/** Every number form docs/contract.md "Feeds" lists, as amounts and as growth (expected values worked out by hand). */
 class NumbersTest {
 
     @ParameterizedTest(name = "amount \"{0}\" = {1}")

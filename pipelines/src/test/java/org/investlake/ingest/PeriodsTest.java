@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every period form SPEC §3 lists; all of them mean the year to date through June 2023. */
+/** Every period form docs/contract.md "Feeds" lists; all of them mean the year to date through June 2023. */
 class PeriodsTest {
     private static final YearMonth JUNE = YearMonth.of(2023, 6);
 

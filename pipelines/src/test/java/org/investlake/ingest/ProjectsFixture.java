@@ -13,7 +13,7 @@ import org.investlake.TestFiles;
 
 /**
  * The hand-made project-library export (项目库月调度表) of 2023年6月, with every silver value worked
- * out by hand. The header is the 16 columns of SPEC §3.2; 总投资 is given in 亿元 (header suffix), so
+ * out by hand. The header is the 16 columns of the projects feed (schemas/projects.yaml); 总投资 is given in 亿元 (header suffix), so
  * it is ×10000 in silver; the unit line says 万元 for the rest.
  *
  * <pre>

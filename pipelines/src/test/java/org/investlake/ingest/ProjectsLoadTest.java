@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The projects feed (SPEC §3.2) through bronze and silver: the hand-made June export (values worked
+ * The projects feed (docs/contract.md "Feeds") through bronze and silver: the hand-made June export (values worked
  * out in {@link ProjectsFixture}) as GBK CSV and as xlsx, and an export whose headers use other aliases.
  * Every file is loaded without {@code --feed}: the header must say it is a project list.
  *

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One small hand-made stats file per format variation of SPEC §3 / §3.1, each checked down to the
+ * One small hand-made stats file per format variation of docs/contract.md "Feeds", each checked down to the
  * silver values. Every expected value is worked out by hand in the comment beside its file.
  *
  * <p>A test whose question is "does this variation parse to these values" dry-runs its file

@@ -12,8 +12,8 @@ import org.investlake.ingest.LoadJob;
 import org.investlake.storage.Warehouse;
 
 /**
- * Small hand-made exports for the mart tests: a projects or bonds CSV is the feed's header (SPEC §3.2,
- * §3.3, amounts in 万元) followed by the given lines; the report month comes from the 报送月份 column.
+ * Small hand-made exports for the mart tests: a projects or bonds CSV is the feed's header (schemas/projects.yaml,
+ * schemas/bonds.yaml, amounts in 万元) followed by the given lines; the report month comes from the 报送月份 column.
  */
 final class MartFixtures {
     private MartFixtures() {}

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * gold.project_watchlist: the boundaries of the traffic light (SPEC §4, rules.traffic_light of
+ * gold.project_watchlist: the boundaries of the traffic light (docs/contract.md "Metrics and rules", rules.traffic_light of
  * config/targets/2023.yaml: red > 30 points behind or ≥ 3 months late, yellow > 10 and ≤ 30 behind or
  * 1–2 months late) in June, where time progress is 6/12 = 0.5, on one hand-made export holding 报送月份
  * 2023-05 (W1, W12) and 2023-06 (W1–W11). Amounts in 万元:
