@@ -50,7 +50,7 @@ measure as (
         coalesce(p.actual_start_month <= p.period, false)                         as started_by_period,
         -- a 续建 or 竣工 project is under way by definition: without its actual start month, whether it
         -- started cannot be told, and calling it "not started" would make it late
-        p.actual_start_month is null and p.stage in ('续建', '竣工')              as is_start_unknown,
+        p.actual_start_month is null and coalesce(p.stage in ('续建', '竣工'), false) as is_start_unknown,
         -- whole months from the planned start month to the report month
         case when p.planned_start_month is not null
              then months_between(to_date(p.period || '-01'), to_date(p.planned_start_month || '-01')) end

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * W17 700017       续建    0      3000  2022-10 / 2022-11  a plan of 0
  * W18 700018       续建    —      —     2022-10 / 2022-11  both; no leader, no unit either
  * </pre>
+ * W19 (700019) leaves its stage blank and has not started, planned 2023-01: a blank stage does not excuse
+ * it — 5 months late, red.
  */
 class WatchlistTest extends SparkTest {
     @TempDir
@@ -82,7 +84,8 @@ class WatchlistTest extends SparkTest {
                         "2302-131121-05-01-700015,枣强县城区道路改造,枣强县,市政基础设施,一般,一般项目库,新开工,30000,8000,0,,,否,刘副县长,枣强县住房和城乡建设局,2023-06",
                         "2301-131103-04-01-700016,冀州新材料园,冀州区,工业,市重点,市重点项目库,续建,50000,10000,3000,2022-10,,否,李副市长,冀州区人民政府,2023-06",
                         "2301-131103-04-01-700017,冀州装备制造园,冀州区,工业,市重点,市重点项目库,续建,50000,0,3000,2022-10,2022-11,否,李副市长,冀州区人民政府,2023-06",
-                        "2301-131103-04-01-700018,冀州物流中心,冀州区,交通运输,一般,一般项目库,续建,50000,,,2022-10,2022-11,否,,,2023-06"));
+                        "2301-131103-04-01-700018,冀州物流中心,冀州区,交通运输,一般,一般项目库,续建,50000,,,2022-10,2022-11,否,,,2023-06",
+                        "2301-131103-04-01-700019,冀州电子元件园,冀州区,工业,一般,一般项目库,,50000,10000,0,2023-01,,否,李副市长,冀州区人民政府,2023-06"));
         BuildJob.on(w).marts("project_watchlist").execute();
     }
 
@@ -149,6 +152,14 @@ class WatchlistTest extends SparkTest {
                 .contains("未逾期")
                 .doesNotContain("完成率");
         assertThat(reason.get("700009")).as("W9").contains("计划2023-06开工").contains("未逾期");
+        // W19: no stage, not started, planned 2023-01 → 2023-06 is 5 months later
+        assertThat(reason.get("700019")).as("W19").isEqualTo("计划2023-01开工,已逾期5个月未开工");
+        assertThat(spark().sql("SELECT light FROM gold.project_watchlist WHERE project_code = "
+                                + "'2301-131103-04-01-700019'")
+                        .first()
+                        .getString(0))
+                .as("W19 light (5 ≥ 3 months late)")
+                .isEqualTo("red");
         // W10: 2000/4000 = 50.0% = 6/12, level with time progress
         assertThat(reason.get("700010")).as("W10").isEqualTo("完成率50.0%,与序时进度持平;进度正常");
         // W1: 50.0 − 40.0 = 10.0 points under, not more than 10 → green
@@ -182,13 +193,13 @@ class WatchlistTest extends SparkTest {
                         // W15: not started and no planned start month: lateness cannot be told; 0/8000 = 0.0
                         new Object[] {"2302-131121-05-01-700015", 0.0, null, "grey", "未开工且缺少计划开工时间,无法判断是否逾期"}),
                 spark().sql("SELECT project_code, completion_rate, completion_rate_note, light, reason "
-                        + "FROM gold.project_watchlist WHERE period = '2023-06' AND substr(project_code, 19) >= '700013' "
+                        + "FROM gold.project_watchlist WHERE period = '2023-06' AND substr(project_code, 19) BETWEEN '700013' AND '700018' "
                         + "ORDER BY project_code"));
     }
 
     @Test
     void noReasonIsEmptyAndNoMissingInputIsGreen() {
-        // over the whole table (both months, all 17 rows): every light has a reason
+        // over the whole table (both months, all 19 rows): every light has a reason
         assertThat(spark().sql("SELECT period, project_code FROM gold.project_watchlist "
                                 + "WHERE reason IS NULL OR trim(reason) = '' OR reason LIKE '%null%'")
                         .collectAsList())
@@ -229,13 +240,13 @@ class WatchlistTest extends SparkTest {
         List<Row> rows = spark().sql("SELECT period, collect_set(substr(project_code, 19)) FROM gold.project_watchlist "
                         + "GROUP BY period ORDER BY period")
                 .collectAsList();
-        // May: W1 and W12; June: W1–W10 and W13–W18, without W12 (left out of the June export) and W11 (4999万)
+        // May: W1 and W12; June: W1–W10 and W13–W19, without W12 (left out of the June export) and W11 (4999万)
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getString(0)).isEqualTo("2023-05");
         assertThat(rows.get(0).<String>getList(1)).as("May watchlist").containsExactlyInAnyOrder("700001", "700012");
         assertThat(rows.get(1).<String>getList(1))
                 .as("June watchlist")
-                .hasSize(16)
+                .hasSize(17)
                 .doesNotContain("700011", "700012");
         // May: time progress 5/12 = 0.416667; W12 done 5000/20000 = 0.25 → 16.7 behind → yellow;
         // W1 3000/10000 = 0.3 → 11.7 behind → yellow
