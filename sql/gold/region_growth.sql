@@ -101,9 +101,11 @@ final as (
         cast(u.change_pp as decimal(6, 1))                   as change_pp,
         cast(u.rank as int)                                  as rank,
         u.ytd_growth_pct >= u.target_growth_pct              as meets_target,
-        -- 回落幅度大 or far under target: either rule, with thresholds from the year's config
-        coalesce(u.change_pp <= -ru.drop_fall_pp, false)
-            or coalesce(u.gap_pp <= -ru.drop_under_target_pp, false) as drop_alert,
+        -- 回落幅度大 or far under target: either rule, with thresholds from the year's config; a unit
+        -- without growth this period is not "no alert" but unknown
+        case when u.ytd_growth_pct is not null
+             then coalesce(u.change_pp <= -ru.drop_fall_pp, false)
+                  or coalesce(u.gap_pp <= -ru.drop_under_target_pp, false) end as drop_alert,
         u.ytd_amount_wan,
         -- 当月: the difference with the previous month; 1-2月 is published as one, so it stands for two months
         cast(case when u.month = 2 then u.ytd_amount_wan

@@ -92,8 +92,9 @@ final as (
         actual_start_month,
         actual_start_month is not null                                             as is_started,
         coalesce(private_promotion, false)                                         as is_private_promotion,
-        il_fold(leader_raw)                                                        as leader,
-        il_fold(responsible_unit_raw)                                              as responsible_unit,
+        -- an empty cell is no leader, not a leader named ''
+        nullif(il_fold(leader_raw), '')                                            as leader,
+        nullif(il_fold(responsible_unit_raw), '')                                  as responsible_unit,
         load_id,
         source_file,
         source_row,

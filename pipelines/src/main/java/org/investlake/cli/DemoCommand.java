@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                     ResultPrinter.text(r.get(2)),
                     ResultPrinter.text(r.get(3)),
                     ResultPrinter.text(r.get(4)),
-                    r.getBoolean(5) ? "  ⚠ 回落预警" : "");
+                    !r.isNullAt(5) && r.getBoolean(5) ? "  ⚠ 回落预警" : ""); // empty without growth
         }
         List<Row> alerts = w.spark()
                 .sql("SELECT period, region_name, ytd_growth_pct, change_pp, gap_pp FROM gold.region_growth "

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * P3 2210-131126-02-01-600003  故城县   3000  2500        1000  1500  是              1800  2200  是
  * P4 2211-131126-03-01-600004  故城县   4000  3000        (not yet in May)              0     0  否
  * </pre>
+ * July (报送月份 2023-07) has figures left blank: P1 plan —, done 6000, spent —; P3 plan —, done —, spent —;
+ * P4 plan 3000, done 300, spent 0 (all 已开工 / 是).
  */
 class BondProgressMartTest extends SparkTest {
     private static final String COLUMNS = "period, region_code, region_name, projects, started, "
@@ -53,7 +55,10 @@ class BondProgressMartTest extends SparkTest {
                         "2208-131102-05-01-600001,桃城区老旧小区改造,桃城区,2023年第一批,12000,2023-02-15,8000,5200,6000,已开工,2023-06",
                         "2209-131102-07-02-600002,桃城区保障性租赁住房,桃城区,2023年第一批,5000,2023-02-15,4000,500,1000,已开工,2023-06",
                         "2210-131126-02-01-600003,故城县供水管网改造,故城县,2023年第二批,3000,2023-04-10,2500,1800,2200,是,2023-06",
-                        "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,0,0,否,2023-06"));
+                        "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,0,0,否,2023-06",
+                        "2208-131102-05-01-600001,桃城区老旧小区改造,桃城区,2023年第一批,12000,2023-02-15,,6000,,已开工,2023-07",
+                        "2210-131126-02-01-600003,故城县供水管网改造,故城县,2023年第二批,3000,2023-04-10,,,,是,2023-07",
+                        "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,300,0,是,2023-07"));
         MartFixtures.load(
                 w,
                 MartFixtures.projects(
@@ -168,7 +173,8 @@ class BondProgressMartTest extends SparkTest {
                             d("2200.00"),
                             0.314286
                         }),
-                spark().sql("SELECT " + COLUMNS + " FROM gold.bond_progress ORDER BY period, region_code"));
+                spark().sql("SELECT " + COLUMNS + " FROM gold.bond_progress WHERE period <= '2023-06' "
+                        + "ORDER BY period, region_code"));
     }
 
     @Test
@@ -221,5 +227,51 @@ class BondProgressMartTest extends SparkTest {
                         .toList())
                 .as("regions of bond_progress")
                 .containsExactly("131100", "131102", "131126");
+    }
+
+    @Test
+    void blankFiguresGiveEmptyRatesWithANote() {
+        assertDataFrameEquals(
+                rows(
+                        "region_code STRING, annual_plan_wan DECIMAL(18,2), completed_ytd_wan DECIMAL(18,2), "
+                                + "completion_rate DOUBLE, completion_rate_note STRING, bond_spent_wan DECIMAL(18,2), "
+                                + "spend_rate DOUBLE, spend_rate_note STRING",
+                        // 全市 P1, P3, P4: plan 3000 (P1, P3 blank), done 6000 + 300 = 6300 (P3 blank) → 6300/3000 = 2.1;
+                        // spent 0 (P1, P3 blank) of 12000 + 3000 + 4000 = 19000 → 0.0
+                        new Object[] {
+                            "131100",
+                            d("3000.00"),
+                            d("6300.00"),
+                            2.1,
+                            "2个项目缺少年度计划投资数据,未计入;1个项目缺少累计完成投资数据,未计入",
+                            d("0.00"),
+                            0.0,
+                            "2个项目缺少已支出债券资金数据,未计入"
+                        },
+                        // 桃城区 P1 alone: no plan → no completion rate (not 0, not 6000/0); no spending → no spend rate
+                        new Object[] {
+                            "131102", null, d("6000.00"), null, "专项债项目均缺少年度计划投资数据", null, null, "专项债项目均缺少已支出债券资金数据"
+                        },
+                        // 故城县 P3, P4: plan 3000, done 300 → 0.1; spent 0 of 7000 → 0.0, P3 left out of each
+                        new Object[] {
+                            "131126",
+                            d("3000.00"),
+                            d("300.00"),
+                            0.1,
+                            "1个项目缺少年度计划投资数据,未计入;1个项目缺少累计完成投资数据,未计入",
+                            d("0.00"),
+                            0.0,
+                            "1个项目缺少已支出债券资金数据,未计入"
+                        }),
+                spark().sql("SELECT region_code, annual_plan_wan, completed_ytd_wan, round(completion_rate, 6) AS "
+                        + "completion_rate, completion_rate_note, bond_spent_wan, round(spend_rate, 6) AS spend_rate, "
+                        + "spend_rate_note FROM gold.bond_progress WHERE period = '2023-07' ORDER BY region_code"));
+        // May and June have every figure: no note anywhere
+        assertThat(spark().sql("SELECT count(*) FROM gold.bond_progress WHERE period <= '2023-06' "
+                                + "AND (completion_rate_note IS NOT NULL OR spend_rate_note IS NOT NULL)")
+                        .first()
+                        .getLong(0))
+                .as("notes in May and June")
+                .isZero();
     }
 }

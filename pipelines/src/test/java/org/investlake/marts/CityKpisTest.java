@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * K3  安平县  一般    新开工  200000  10000   否
  * K4  市本级  市重点  前期    100000  (empty) 是
  * </pre>
+ *
+ * <p>A 1-5月 statistics file (全市 +5.8%) comes without any May project export: May has the FAI growth but
+ * nothing to count projects from.
  */
 class CityKpisTest extends SparkTest {
     @TempDir
@@ -43,6 +46,16 @@ class CityKpisTest extends SparkTest {
                         "桃城区,8.0",
                         "故城县,5.1",
                         "全市,6.3"));
+        MartFixtures.load(
+                w,
+                TestFiles.utf8(
+                        in,
+                        "2023年1-5月各县市区固定资产投资.csv",
+                        "2023年1-5月各县市区固定资产投资完成情况",
+                        "县市区,累计增速(%)",
+                        "桃城区,7.6",
+                        "故城县,4.9",
+                        "全市,5.8"));
         MartFixtures.load(
                 w,
                 MartFixtures.projects(
@@ -101,6 +114,29 @@ class CityKpisTest extends SparkTest {
                         }),
                 spark().sql(
                                 "SELECT period, month, kpi_code, kpi_name, actual, target, unit, round(attainment, 6) AS attainment "
-                                        + "FROM gold.city_kpis ORDER BY period, kpi_code"));
+                                        + "FROM gold.city_kpis WHERE period = '2023-06' ORDER BY period, kpi_code"));
+    }
+
+    @Test
+    void aKpiWithoutDataIsEmptyWithANoteNeverZero() {
+        assertDataFrameEquals(
+                rows(
+                        "period STRING, kpi_code STRING, actual DECIMAL(18,2), attainment DOUBLE, actual_note STRING, "
+                                + "attainment_note STRING",
+                        // May: 5.8/7 = 0.828571; no project export that month → every project KPI empty, not 0
+                        new Object[] {"2023-05", "fai_growth", d("5.80"), 0.828571, null, null},
+                        new Object[] {"2023-05", "key_project_completed", null, null, "本月未报送项目库数据", "无实际值"},
+                        new Object[] {"2023-05", "key_project_count", null, null, "本月未报送项目库数据", "无实际值"},
+                        new Object[] {"2023-05", "new_start_completed", null, null, "本月未报送项目库数据", "无实际值"},
+                        new Object[] {"2023-05", "new_start_total_investment", null, null, "本月未报送项目库数据", "无实际值"},
+                        new Object[] {"2023-05", "private_promotion_count", null, null, "本月未报送项目库数据", "无实际值"},
+                        new Object[] {"2023-05", "private_promotion_investment", null, null, "本月未报送项目库数据", "无实际值"},
+                        // June: K4's blank completion is left out of the 8亿 of the key projects, and says so
+                        new Object[] {
+                            "2023-06", "key_project_completed", d("8.00"), 0.021622, "1个重点项目未填报累计完成投资,未计入", null
+                        }),
+                spark().sql("SELECT period, kpi_code, actual, round(attainment, 6) AS attainment, actual_note, "
+                        + "attainment_note FROM gold.city_kpis WHERE period = '2023-05' "
+                        + "OR (period = '2023-06' AND kpi_code = 'key_project_completed') ORDER BY period, kpi_code"));
     }
 }

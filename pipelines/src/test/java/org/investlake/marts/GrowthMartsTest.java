@@ -140,6 +140,20 @@ class GrowthMartsTest extends SparkTest {
                 .containsExactly("2023-02", "2023-03");
     }
 
+    @Test
+    void aUnitWithoutGrowthHasNoAlertAndNoVerdictRatherThanFalse() {
+        // the ten units without statistics, both periods: 20 rows whose growth, meets_target and drop_alert
+        // are all empty — "no data" is not "no alert"
+        assertDataFrameEquals(
+                rows(
+                        "period STRING, without_growth BIGINT, meets_target_set BIGINT, drop_alert_set BIGINT",
+                        new Object[] {"2023-02", 10L, 0L, 0L},
+                        new Object[] {"2023-03", 10L, 0L, 0L}),
+                spark().sql("SELECT period, count(*) AS without_growth, count(meets_target) AS meets_target_set, "
+                        + "count(drop_alert) AS drop_alert_set FROM gold.region_growth WHERE ytd_growth_pct IS NULL "
+                        + "GROUP BY period ORDER BY period"));
+    }
+
     private static Object[] row(
             String period,
             String code,

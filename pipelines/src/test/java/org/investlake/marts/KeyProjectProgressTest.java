@@ -27,8 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * F 2302-131103-01-01-200001  冀州区  省重点  新开工  24000           0  —                 8000  2023-06  2023-04
  * G 2212-131199-08-01-300001  市本级  市重点  续建    10000        4000  2022-08           5200  2022-08  2022-06
  * </pre>
- * Targets (config/targets/2023.yaml, 亿元): 桃城区 45, 冀州区 17, 武强县 24 (no key projects), 市本级 3, 全市 370.
- * Time progress: May 5/12 = 0.416667, June 6/12 = 0.5.
+ * Targets (config/targets/2023.yaml, 亿元): 桃城区 45, 冀州区 17, 武强县 24 (no key projects in May and June), 市本级 3,
+ * 全市 370. Time progress: April 4/12 = 0.333333, May 5/12 = 0.416667, June 6/12 = 0.5.
+ *
+ * <p>April (报送月份 2023-04) holds only two 武强县 key projects whose clerk left figures blank:
+ * <pre>
+ *   code                      level   stage   plan  done  actual   planned start
+ * H 2301-131123-04-01-400001  市重点  续建    —     1000  2022-11  2022-10
+ * J 2302-131123-05-01-400002  市重点  新开工  —     —     —        —
+ * </pre>
  */
 class KeyProjectProgressTest extends SparkTest {
     private static final String COLUMNS = "period, region_code, projects, started, planned_starts, planned_started, "
@@ -69,7 +76,9 @@ class KeyProjectProgressTest extends SparkTest {
                         "2304-131102-05-01-100004,桃城口袋公园,桃城区,市政基础设施,市重点,市重点项目库,新开工,40000,12000,0,2023-08,,否,李副市长,桃城区住建局,2023-06",
                         "2301-131102-10-01-100005,桃城文旅街区,桃城区,文化旅游,一般,一般项目库,新开工,80000,20000,7000,2023-02,2023-02,否,赵局长,桃城区文旅局,2023-06",
                         "2302-131103-01-01-200001,冀州农业园,冀州区,农业,省重点,省重点项目库,新开工,60000,24000,8000,2023-04,2023-06,否,孙市长,冀州区农业农村局,2023-06",
-                        "2212-131199-08-01-300001,市直职教中心,市本级,教育,市重点,市重点项目库,续建,30000,10000,5200,2022-06,2022-08,否,周副市长,市教育局,2023-06"));
+                        "2212-131199-08-01-300001,市直职教中心,市本级,教育,市重点,市重点项目库,续建,30000,10000,5200,2022-06,2022-08,否,周副市长,市教育局,2023-06",
+                        "2301-131123-04-01-400001,武强县乐器产业园,武强县,工业,市重点,市重点项目库,续建,80000,,1000,2022-10,2022-11,否,赵副县长,武强县人民政府,2023-04",
+                        "2302-131123-05-01-400002,武强县供水管网,武强县,市政基础设施,市重点,市重点项目库,新开工,30000,,,,,否,赵副县长,武强县住房和城乡建设局,2023-04"));
         BuildJob.on(w).marts("key_project_progress").execute();
     }
 
@@ -293,12 +302,12 @@ class KeyProjectProgressTest extends SparkTest {
         List<Row> sums = spark().sql(
                         "SELECT period, sum(projects), sum(started), sum(planned_starts), sum(planned_started), "
                                 + "sum(annual_plan_wan), sum(completed_ytd_wan), sum(month_completed_wan), count(*) FROM gold.key_project_progress "
-                                + "WHERE region_code <> '131100' GROUP BY period ORDER BY period")
+                                + "WHERE region_code <> '131100' AND period >= '2023-05' GROUP BY period ORDER BY period")
                 .collectAsList();
         List<Row> city = spark().sql(
                         "SELECT period, projects, started, planned_starts, planned_started, annual_plan_wan, "
                                 + "completed_ytd_wan, month_completed_wan, target_yi FROM gold.key_project_progress "
-                                + "WHERE region_code = '131100' ORDER BY period")
+                                + "WHERE region_code = '131100' AND period >= '2023-05' ORDER BY period")
                 .collectAsList();
         assertThat(sums).hasSize(2);
         for (int i = 0; i < 2; i++) {
@@ -329,12 +338,88 @@ class KeyProjectProgressTest extends SparkTest {
         // the 一般 project E (5000 then 7000 done) never counts: 桃城区 done 23000 / 33500, not 28000 / 40500
         assertThat(spark()
                         .sql("SELECT completed_ytd_wan FROM gold.key_project_progress WHERE region_code = '131102' "
-                                + "ORDER BY period")
+                                + "AND period >= '2023-05' ORDER BY period")
                         .collectAsList()
                         .stream()
                         .map(r -> r.getDecimal(0))
                         .toList())
                 .as("桃城区 completed without the 一般 project")
                 .containsExactly(d("23000.00"), d("33500.00"));
+    }
+
+    @Test
+    void missingFiguresAreEmptyNotZeroAndTheNotesSayWhy() {
+        assertDataFrameEquals(
+                rows(
+                        "region_code STRING, projects INT, started INT, planned_starts INT, start_rate DOUBLE, "
+                                + "start_rate_note STRING, annual_plan_wan DECIMAL(18,2), completed_ytd_wan DECIMAL(18,2), "
+                                + "completion_rate DOUBLE, completion_rate_note STRING, target_attainment DOUBLE, "
+                                + "target_attainment_note STRING, lag_pp DECIMAL(8,2)",
+                        // 全市 = H, J: started H = 1; no 新开工 project with a planned start (J has none) → no start rate;
+                        // both plans blank → plan empty, not 0, and no completion rate; done 1000 (J blank, left out);
+                        // 1000/3700000 = 0.00027; lag (0.333333 − 0.00027027) × 100 = 33.3063 → 33.31
+                        new Object[] {
+                            "131100",
+                            2,
+                            1,
+                            0,
+                            null,
+                            "截至本月无计划开工的新开工重点项目;1个新开工重点项目缺少计划开工时间",
+                            null,
+                            d("1000.00"),
+                            null,
+                            "重点项目均缺少年度计划投资数据",
+                            0.00027,
+                            "1个重点项目缺少累计完成投资数据,未计入",
+                            d("33.31")
+                        },
+                        // 桃城区 has no key project in April: 0 planned and 0 done are true, the rates cannot exist
+                        new Object[] {
+                            "131102", 0, 0, 0, null, "无重点项目", d("0.00"), d("0.00"), null, "无重点项目", 0.0, null, d("33.33")
+                        },
+                        // 武强县 = H, J as 全市; 1000/240000 = 0.004167; lag 33.3333 − 0.4167 = 32.92
+                        new Object[] {
+                            "131123",
+                            2,
+                            1,
+                            0,
+                            null,
+                            "截至本月无计划开工的新开工重点项目;1个新开工重点项目缺少计划开工时间",
+                            null,
+                            d("1000.00"),
+                            null,
+                            "重点项目均缺少年度计划投资数据",
+                            0.004167,
+                            "1个重点项目缺少累计完成投资数据,未计入",
+                            d("32.92")
+                        }),
+                spark().sql("SELECT region_code, projects, started, planned_starts, start_rate, start_rate_note, "
+                        + "annual_plan_wan, completed_ytd_wan, completion_rate, completion_rate_note, "
+                        + "round(target_attainment, 6) AS target_attainment, target_attainment_note, lag_pp "
+                        + "FROM gold.key_project_progress WHERE period = '2023-04' "
+                        + "AND region_code IN ('131100', '131102', '131123') ORDER BY region_code"));
+    }
+
+    @Test
+    void everyEmptyRateHasANote() {
+        // May: 全市 has every rate (no note); 武强县 has no key projects; 市本级 (G, 续建) no planned start
+        assertDataFrameEquals(
+                rows(
+                        "region_code STRING, start_rate_note STRING, completion_rate_note STRING, "
+                                + "target_attainment_note STRING",
+                        new Object[] {"131100", null, null, null},
+                        new Object[] {"131123", "无重点项目", "无重点项目", null},
+                        new Object[] {"131199", "截至本月无计划开工的新开工重点项目", null, null}),
+                spark().sql("SELECT region_code, start_rate_note, completion_rate_note, target_attainment_note "
+                        + "FROM gold.key_project_progress WHERE period = '2023-05' "
+                        + "AND region_code IN ('131100', '131123', '131199') ORDER BY region_code"));
+        // over the whole table: a rate is never empty without its note
+        assertThat(spark().sql("SELECT period, region_code FROM gold.key_project_progress WHERE "
+                                + "(start_rate IS NULL AND start_rate_note IS NULL) "
+                                + "OR (completion_rate IS NULL AND completion_rate_note IS NULL) "
+                                + "OR (target_attainment IS NULL AND target_attainment_note IS NULL)")
+                        .collectAsList())
+                .as("rows with an empty rate and no note")
+                .isEmpty();
     }
 }

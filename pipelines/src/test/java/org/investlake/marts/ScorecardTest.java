@@ -54,7 +54,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>饶阳县: no key projects (attainment 0 → key 0); bonds 600 + 0 done of 6000 + 4000 = 0.06 → ratio 0.12 →
  *       15 × 0.12 / 1.2 = 1.50; bond start rate 1/2 → start 15 × 0.5 = 7.50; FAI −0.7/7.0 below 0 → 0;
  *       total 0 + 0 + 1.5 + 7.5 = 9.00.</li>
- *   <li>the other ten: key 0, no bonds and no start rates → total = FAI × 100 / 70 = 47.619 × r.</li>
+ *   <li>枣强县 (target 33亿 = 330000万): one 续建 key project with 143880 done → attainment 143880/330000 =
+ *       0.436 → ratio 0.872 → key 30 × 0.872/1.2 = 21.80; no planned starts, no bonds → no start rate;
+ *       total (40 + 21.8) × 100 / 70 = 88.29.</li>
+ *   <li>the other nine: key 0, no bonds and no start rates → total = FAI × 100 / 70 = 47.619 × r.</li>
  * </ul>
  * The ranks of 1-3月..1-5月 (every unit without key projects and bonds alike) and June's 桃城区 (1), 阜城县 (9),
  * 景县 (10), 衡水高新区 (11), 武邑县 (12) and 饶阳县 (13) come out the same whether or not empty components
@@ -109,7 +112,8 @@ class ScorecardTest extends SparkTest {
                         "2023年6月重点项目.csv",
                         "2201-131102-04-01-800001,桃城高端装备园,桃城区,工业,省重点,省重点项目库,续建,500000,450000,225000,2022-05,2022-06,否,王市长,桃城区发改局,2023-06",
                         "2302-131102-05-01-800002,桃城城市更新,桃城区,市政基础设施,市重点,市重点项目库,新开工,20000,10000,0,2023-03,2023-04,否,王市长,桃城区住建局,2023-06",
-                        "2303-131103-01-01-800003,冀州种业园,冀州区,农业,市重点,市重点项目库,新开工,100000,50000,0,2023-04,,否,李副市长,冀州区农业农村局,2023-06"));
+                        "2303-131103-01-01-800003,冀州种业园,冀州区,农业,市重点,市重点项目库,新开工,100000,50000,0,2023-04,,否,李副市长,冀州区农业农村局,2023-06",
+                        "2201-131121-04-01-800004,枣强县复合材料产业园,枣强县,工业,市重点,市重点项目库,续建,300000,200000,143880,2022-03,2022-04,否,刘副县长,枣强县人民政府,2023-06"));
         MartFixtures.load(
                 w,
                 MartFixtures.bonds(
@@ -154,8 +158,9 @@ class ScorecardTest extends SparkTest {
                         row("2023-04", "131182", "30.00", null, null, null, "75.00", 4, 0, false),
                         // June, no bonds: (40 + 0 + 0) × 100 / 85 = 47.06
                         row("2023-06", "131103", "40.00", "0.00", null, "0.00", "47.06", 5, 0, false),
-                        // 9.0/7.5 = 1.2 → 40; no start rates, no bonds: 40 × 100/70 = 57.14
-                        row("2023-06", "131121", "40.00", "0.00", null, null, "57.14", 2, 0, false),
+                        // 9.0/7.5 = 1.2 → 40; key 21.80 (class comment); no start rates, no bonds: 61.8 × 100/70 =
+                        // 88.29
+                        row("2023-06", "131121", "40.00", "21.80", null, null, "88.29", 2, 0, false),
                         // 2.1/7.0 = 0.3 → 10.00; 10 × 100/70 = 14.29
                         row("2023-06", "131122", "10.00", "0.00", null, null, "14.29", 12, 1, false),
                         // 3.5/7.0 = 0.5 → 16.67; 16.667 × 100/70 = 23.81
@@ -170,12 +175,12 @@ class ScorecardTest extends SparkTest {
 
     @Test
     void juneRanksAllThirteenUnits() {
-        // totals from the class comment: 47.619 × r for the ten without key projects or bonds
+        // totals from the class comment: 47.619 × r for the nine without key projects or bonds
         assertDataFrameEquals(
                 rows(
                         "region_code STRING, total_score DECIMAL(6,2), rank INT",
                         new Object[] {"131102", d("92.50"), 1}, // 桃城区
-                        new Object[] {"131121", d("57.14"), 2}, // 枣强县 r 1.2
+                        new Object[] {"131121", d("88.29"), 2}, // 枣强县 (40 + 21.8) × 100/70
                         new Object[] {"131182", d("52.38"), 3}, // 深州市 r 1.1
                         new Object[] {"131126", d("47.62"), 4}, // 故城县 r 1.0
                         new Object[] {"131103", d("47.06"), 5}, // 冀州区 40 × 100/85
@@ -269,34 +274,85 @@ class ScorecardTest extends SparkTest {
     }
 
     @Test
-    void reasonNamesRankAndInterview() {
-        String raoyangMay = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-05' "
-                        + "AND region_code = '131124'")
-                .first()
-                .getString(0);
-        assertThat(raoyangMay)
-                .as("饶阳县 1-5月")
-                .contains("综合得分0.00")
-                .contains("第13名")
-                .contains("投资增速-0.5%低于目标7.0%")
-                .contains("连续3期排名后3位")
-                .contains("约谈");
-        String jingApril = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-04' "
-                        + "AND region_code = '131127'")
-                .first()
-                .getString(0);
-        assertThat(jingApril).as("景县 1-4月, two periods only").contains("第12名").doesNotContain("约谈");
-        String raoyangJune = spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '2023-06' "
-                        + "AND region_code = '131124'")
-                .first()
-                .getString(0);
-        assertThat(raoyangJune)
+    void reasonsSayEverythingInPercentagePoints() {
+        // 枣强县 June: 43.6% of its target against 50.0% time progress → 50.0 − 43.6 = 6.4 points; bonds and
+        // start rates have no data, so the total was rescaled over 40 + 30
+        assertThat(reason("2023-06", "131121"))
+                .as("枣强县 1-6月")
+                .isEqualTo("综合得分88.29,第2名;未计入专项债完成率得分、开工率得分(无数据),总分按其余分项权重折算为百分制;"
+                        + "重点项目完成目标的43.6%,低于序时进度(50.0%)6.4个百分点");
+        // 饶阳县 June, every component: growth −0.7 vs 7.0 → 7.7 points under; no key projects → 0.0% of the
+        // target, 50.0 points under; bonds 600/10000 = 6.0%, 44.0 points under; bond start rate 1/2 = 50.0%
+        assertThat(reason("2023-06", "131124"))
                 .as("饶阳县 1-6月")
-                .contains("综合得分9.00")
-                .contains("第13名")
-                .contains("投资增速-0.7%低于目标7.0%")
-                .contains("连续4期排名后3位")
-                .contains("约谈");
+                .isEqualTo("综合得分9.00,第13名;投资增速-0.7%,低于目标(7.0%)7.7个百分点;"
+                        + "重点项目完成目标的0.0%,低于序时进度(50.0%)50.0个百分点;"
+                        + "专项债项目完成率6.0%,低于序时进度(50.0%)44.0个百分点;开工率偏低(专项债项目50.0%);"
+                        + "连续4期排名后3位,约谈");
+        // 饶阳县 1-5月, statistics only: −0.5 vs 7.0 → 7.5 points; third period in the bottom 3
+        assertThat(reason("2023-05", "131124"))
+                .as("饶阳县 1-5月")
+                .isEqualTo("综合得分0.00,第13名;未计入重点项目得分、专项债完成率得分、开工率得分(无数据),总分按其余分项权重折算为百分制;"
+                        + "投资增速-0.5%,低于目标(7.0%)7.5个百分点;连续3期排名后3位,约谈");
+        assertThat(reason("2023-04", "131127"))
+                .as("景县 1-4月, two periods only")
+                .contains("第12名")
+                .doesNotContain("约谈");
+    }
+
+    @Test
+    void eachLeftOutComponentSaysWhy() {
+        assertDataFrameEquals(
+                rows(
+                        "period STRING, region_code STRING, fai_growth_score_note STRING, key_project_score_note STRING, "
+                                + "bond_completion_score_note STRING, start_rate_score_note STRING, total_score_note STRING",
+                        // 1-3月: no project-library export and no bond report at all that month
+                        new Object[] {
+                            "2023-03",
+                            "131103",
+                            null,
+                            "本月未报送项目库数据",
+                            "本月未报送专项债券数据",
+                            "重点项目开工率无数据(本月未报送项目库数据),专项债项目开工率无数据(本月未报送专项债券数据)",
+                            null
+                        },
+                        // 冀州区 June: bonds were reported, but it has none; its start score uses its key projects only
+                        new Object[] {"2023-06", "131103", null, null, "无专项债券项目", "仅按重点项目开工率计算:无专项债券项目", null},
+                        // 枣强县 June: its one key project is 续建 (no planned start), and it has no bonds
+                        new Object[] {
+                            "2023-06",
+                            "131121",
+                            null,
+                            null,
+                            "无专项债券项目",
+                            "重点项目开工率无数据(截至本月无计划开工的新开工重点项目),专项债项目开工率无数据(无专项债券项目)",
+                            null
+                        },
+                        // 饶阳县 June: every score has a value; the start score uses its bonds only
+                        new Object[] {"2023-06", "131124", null, null, null, "仅按专项债项目开工率计算:无重点项目", null}),
+                spark().sql("SELECT period, region_code, fai_growth_score_note, key_project_score_note, "
+                        + "bond_completion_score_note, start_rate_score_note, total_score_note FROM gold.region_scorecard "
+                        + "WHERE (period = '2023-03' AND region_code = '131103') "
+                        + "OR (period = '2023-06' AND region_code IN ('131103', '131121', '131124')) "
+                        + "ORDER BY period, region_code"));
+        // over the whole table: no empty score without its note, no empty reason
+        assertThat(spark().sql("SELECT period, region_code FROM gold.region_scorecard WHERE "
+                                + "(fai_growth_score IS NULL AND fai_growth_score_note IS NULL) "
+                                + "OR (key_project_score IS NULL AND key_project_score_note IS NULL) "
+                                + "OR (bond_completion_score IS NULL AND bond_completion_score_note IS NULL) "
+                                + "OR (start_rate_score IS NULL AND start_rate_score_note IS NULL) "
+                                + "OR (total_score IS NULL AND total_score_note IS NULL) "
+                                + "OR reason IS NULL OR reason = ''")
+                        .collectAsList())
+                .as("rows with an empty score and no note, or no reason")
+                .isEmpty();
+    }
+
+    private static String reason(String period, String region) {
+        return spark().sql("SELECT reason FROM gold.region_scorecard WHERE period = '" + period
+                        + "' AND region_code = '" + region + "'")
+                .first()
+                .getString(0);
     }
 
     @Test

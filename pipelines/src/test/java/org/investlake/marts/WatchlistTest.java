@@ -36,6 +36,21 @@ import org.junit.jupiter.api.io.TempDir;
  * W11 700011        4999   4000     0       —           —                          2023-01 / —  under 5000万: not listed
  * W12 700012       60000  20000  (May only: missing from the June export)
  * </pre>
+ *
+ * <p>And six June projects whose light cannot be judged, each grey with the reason naming what is missing
+ * (on the old SQL W13, W14, W17 were green 进度正常, W15 green with an empty reason, W16 red as 8 months late):
+ *
+ * <pre>
+ *     code suffix  stage   plan   done  planned / actual   missing
+ * W13 700013       续建    —      3000  2022-10 / 2022-11  annual plan
+ * W14 700014       续建    10000  —     2022-10 / 2022-11  completed
+ * W15 700015       新开工  8000   0     — / —              planned start (not started)
+ * W16 700016       续建    10000  3000  2022-10 / —        actual start of a 续建 project
+ * W17 700017       续建    0      3000  2022-10 / 2022-11  a plan of 0
+ * W18 700018       续建    —      —     2022-10 / 2022-11  both; no leader, no unit either
+ * </pre>
+ * W19 (700019) leaves its stage blank and has not started, planned 2023-01: a blank stage does not excuse
+ * it — 5 months late, red.
  */
 class WatchlistTest extends SparkTest {
     @TempDir
@@ -63,7 +78,14 @@ class WatchlistTest extends SparkTest {
                         "2303-131122-02-01-700008,武邑县城乡公交枢纽,武邑县,交通运输,一般,一般项目库,新开工,30000,8000,0,2023-08,,否,周副市长,武邑县交通局,2023-06",
                         "2303-131127-02-01-700009,景县物流港,景县,交通运输,市重点,市重点项目库,新开工,30000,8000,0,2023-06,,否,吴局长,景县交通局,2023-06",
                         "2303-131127-06-01-700010,景县灌区节水改造,景县,水利,一般,一般项目库,续建,5000,4000,2000,2022-12,2023-01,否,吴局长,景县水务局,2023-06",
-                        "2303-131127-06-01-700011,景县小型水库除险,景县,水利,一般,一般项目库,新开工,4999,4000,0,2023-01,,否,吴局长,景县水务局,2023-06"));
+                        "2303-131127-06-01-700011,景县小型水库除险,景县,水利,一般,一般项目库,新开工,4999,4000,0,2023-01,,否,吴局长,景县水务局,2023-06",
+                        "2301-131102-04-01-700013,桃城智能仓储,桃城区,工业,市重点,市重点项目库,续建,50000,,3000,2022-10,2022-11,否,张副市长,市工业和信息化局,2023-06",
+                        "2301-131102-04-01-700014,桃城食品产业园,桃城区,工业,市重点,市重点项目库,续建,50000,10000,,2022-10,2022-11,否,张副市长,桃城区人民政府,2023-06",
+                        "2302-131121-05-01-700015,枣强县城区道路改造,枣强县,市政基础设施,一般,一般项目库,新开工,30000,8000,0,,,否,刘副县长,枣强县住房和城乡建设局,2023-06",
+                        "2301-131103-04-01-700016,冀州新材料园,冀州区,工业,市重点,市重点项目库,续建,50000,10000,3000,2022-10,,否,李副市长,冀州区人民政府,2023-06",
+                        "2301-131103-04-01-700017,冀州装备制造园,冀州区,工业,市重点,市重点项目库,续建,50000,0,3000,2022-10,2022-11,否,李副市长,冀州区人民政府,2023-06",
+                        "2301-131103-04-01-700018,冀州物流中心,冀州区,交通运输,一般,一般项目库,续建,50000,,,2022-10,2022-11,否,,,2023-06",
+                        "2301-131103-04-01-700019,冀州电子元件园,冀州区,工业,一般,一般项目库,,50000,10000,0,2023-01,,否,李副市长,冀州区人民政府,2023-06"));
         BuildJob.on(w).marts("project_watchlist").execute();
     }
 
@@ -101,7 +123,7 @@ class WatchlistTest extends SparkTest {
                 spark().sql(
                                 "SELECT project_code, total_investment_wan, completed_ytd_wan, round(completion_rate, 6) AS "
                                         + "completion_rate, time_progress, light FROM gold.project_watchlist WHERE period = '2023-06' "
-                                        + "ORDER BY project_code"));
+                                        + "AND substr(project_code, 19) < '700013' ORDER BY project_code"));
     }
 
     @Test
@@ -115,13 +137,11 @@ class WatchlistTest extends SparkTest {
                 .as("W1, on the boundary")
                 .contains("进度正常")
                 .doesNotContain("落后");
-        assertThat(reason.get("700002"))
-                .as("W2")
-                .contains("完成率39.9%")
-                .contains("落后序时进度50.0%")
-                .contains("达10.1个百分点");
-        assertThat(reason.get("700003")).as("W3").contains("完成率20.0%").contains("达30.0个百分点");
-        assertThat(reason.get("700004")).as("W4").contains("完成率19.9%").contains("达30.1个百分点");
+        // completion against time progress in percentage points: 50.0 − 39.9 = 10.1, 50.0 − 20.0 = 30.0,
+        // 50.0 − 19.9 = 30.1 (the old wording 落后序时进度50.0% read as "behind by 50%")
+        assertThat(reason.get("700002")).as("W2").isEqualTo("完成率39.9%,低于序时进度(50.0%)10.1个百分点");
+        assertThat(reason.get("700003")).as("W3").isEqualTo("完成率20.0%,低于序时进度(50.0%)30.0个百分点");
+        assertThat(reason.get("700004")).as("W4").isEqualTo("完成率19.9%,低于序时进度(50.0%)30.1个百分点");
         assertThat(reason.get("700005")).as("W5").contains("计划2023-05开工").contains("已逾期1个月未开工");
         assertThat(reason.get("700006")).as("W6").contains("计划2023-04开工").contains("已逾期2个月未开工");
         assertThat(reason.get("700007")).as("W7").contains("计划2023-03开工").contains("已逾期3个月未开工");
@@ -132,7 +152,87 @@ class WatchlistTest extends SparkTest {
                 .contains("未逾期")
                 .doesNotContain("完成率");
         assertThat(reason.get("700009")).as("W9").contains("计划2023-06开工").contains("未逾期");
-        assertThat(reason.get("700010")).as("W10").contains("进度正常");
+        // W19: no stage, not started, planned 2023-01 → 2023-06 is 5 months later
+        assertThat(reason.get("700019")).as("W19").isEqualTo("计划2023-01开工,已逾期5个月未开工");
+        assertThat(spark().sql("SELECT light FROM gold.project_watchlist WHERE project_code = "
+                                + "'2301-131103-04-01-700019'")
+                        .first()
+                        .getString(0))
+                .as("W19 light (5 ≥ 3 months late)")
+                .isEqualTo("red");
+        // W10: 2000/4000 = 50.0% = 6/12, level with time progress
+        assertThat(reason.get("700010")).as("W10").isEqualTo("完成率50.0%,与序时进度持平;进度正常");
+        // W1: 50.0 − 40.0 = 10.0 points under, not more than 10 → green
+        assertThat(reason.get("700001")).as("W1").isEqualTo("完成率40.0%,低于序时进度(50.0%)10.0个百分点;进度正常");
+    }
+
+    @Test
+    void missingInputsGiveAGreyLightThatSaysWhatIsMissing() {
+        assertDataFrameEquals(
+                rows(
+                        "project_code STRING, completion_rate DOUBLE, completion_rate_note STRING, light STRING, reason STRING",
+                        // W13: started, no annual plan → no rate, grey
+                        new Object[] {"2301-131102-04-01-700013", null, "缺少年度计划投资数据", "grey", "缺少年度计划投资数据,无法判断进度"},
+                        // W14: started, no completed investment
+                        new Object[] {"2301-131102-04-01-700014", null, "缺少累计完成投资数据", "grey", "缺少累计完成投资数据,无法判断进度"},
+                        // W16: 续建 without its actual start: neither "not started, 8 months late" nor judged; its rate
+                        // 3000/10000 = 0.3 is still shown
+                        new Object[] {"2301-131103-04-01-700016", 0.3, null, "grey", "建设性质为续建,但缺少实际开工时间,无法判断进度"},
+                        // W17: a plan of 0 gives no rate (3000/0)
+                        new Object[] {
+                            "2301-131103-04-01-700017", null, "年度计划投资为0,无法计算完成率", "grey", "年度计划投资为0,无法计算完成率,无法判断进度"
+                        },
+                        // W18: both missing
+                        new Object[] {
+                            "2301-131103-04-01-700018",
+                            null,
+                            "缺少年度计划投资数据和累计完成投资数据",
+                            "grey",
+                            "缺少年度计划投资数据和累计完成投资数据,无法判断进度"
+                        },
+                        // W15: not started and no planned start month: lateness cannot be told; 0/8000 = 0.0
+                        new Object[] {"2302-131121-05-01-700015", 0.0, null, "grey", "未开工且缺少计划开工时间,无法判断是否逾期"}),
+                spark().sql("SELECT project_code, completion_rate, completion_rate_note, light, reason "
+                        + "FROM gold.project_watchlist WHERE period = '2023-06' AND substr(project_code, 19) BETWEEN '700013' AND '700018' "
+                        + "ORDER BY project_code"));
+    }
+
+    @Test
+    void noReasonIsEmptyAndNoMissingInputIsGreen() {
+        // over the whole table (both months, all 19 rows): every light has a reason
+        assertThat(spark().sql("SELECT period, project_code FROM gold.project_watchlist "
+                                + "WHERE reason IS NULL OR trim(reason) = '' OR reason LIKE '%null%'")
+                        .collectAsList())
+                .as("rows without a reason")
+                .isEmpty();
+        // a started project without a completion rate is never green (nor yellow or red: nothing to judge)
+        assertThat(spark().sql("SELECT project_code, light FROM gold.project_watchlist "
+                                + "WHERE completion_rate IS NULL AND light <> 'grey' AND period = '2023-06'")
+                        .collectAsList())
+                .as("June rows with no completion rate that are not grey")
+                .isEmpty();
+        // the note is there exactly when the rate is not
+        assertThat(spark().sql("SELECT project_code FROM gold.project_watchlist "
+                                + "WHERE (completion_rate IS NULL) = (completion_rate_note IS NULL)")
+                        .collectAsList())
+                .as("rows whose completion_rate_note does not match an empty rate")
+                .isEmpty();
+    }
+
+    @Test
+    void leaderAndResponsibleUnitAreCarriedFromTheExport() {
+        // the 包联领导 and 责任单位 cells of the fixture, as written; W18 leaves both blank → empty, not ''
+        assertDataFrameEquals(
+                rows(
+                        "project_code STRING, leader STRING, responsible_unit STRING",
+                        new Object[] {"2301-131102-04-01-700001", "王市长", "桃城区发改局"},
+                        new Object[] {"2301-131102-04-01-700013", "张副市长", "市工业和信息化局"},
+                        new Object[] {"2301-131102-04-01-700014", "张副市长", "桃城区人民政府"},
+                        new Object[] {"2301-131103-04-01-700018", null, null},
+                        new Object[] {"2302-131121-05-01-700015", "刘副县长", "枣强县住房和城乡建设局"}),
+                spark().sql("SELECT project_code, leader, responsible_unit FROM gold.project_watchlist "
+                        + "WHERE period = '2023-06' AND substr(project_code, 19) IN ('700001', '700013', '700014', "
+                        + "'700015', '700018') ORDER BY project_code"));
     }
 
     @Test
@@ -140,13 +240,13 @@ class WatchlistTest extends SparkTest {
         List<Row> rows = spark().sql("SELECT period, collect_set(substr(project_code, 19)) FROM gold.project_watchlist "
                         + "GROUP BY period ORDER BY period")
                 .collectAsList();
-        // May: W1 and W12; June: W1–W10 without W12 (left out of the June export) and W11 (4999万)
+        // May: W1 and W12; June: W1–W10 and W13–W19, without W12 (left out of the June export) and W11 (4999万)
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getString(0)).isEqualTo("2023-05");
         assertThat(rows.get(0).<String>getList(1)).as("May watchlist").containsExactlyInAnyOrder("700001", "700012");
         assertThat(rows.get(1).<String>getList(1))
                 .as("June watchlist")
-                .hasSize(10)
+                .hasSize(17)
                 .doesNotContain("700011", "700012");
         // May: time progress 5/12 = 0.416667; W12 done 5000/20000 = 0.25 → 16.7 behind → yellow;
         // W1 3000/10000 = 0.3 → 11.7 behind → yellow
