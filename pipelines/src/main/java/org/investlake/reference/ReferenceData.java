@@ -133,15 +133,24 @@ public final class ReferenceData {
      */
     public Map<String, String> messagePlaceholders() {
         String cityCode = cityTotal().code();
+        // a division code of a city ends in 00 and its units vary the last two digits (131100 →
+        // 1311xx); where the config's codes do not follow that, what they all share
         String prefix = cityCode;
-        for (Region r : regions) {
-            int i = 0;
-            while (i < prefix.length()
-                    && i < r.code().length()
-                    && prefix.charAt(i) == r.code().charAt(i)) {
-                i++;
+        while (prefix.endsWith("00")) {
+            prefix = prefix.substring(0, prefix.length() - 2);
+        }
+        String stripped = prefix;
+        if (!regions.stream().allMatch(r -> r.code().startsWith(stripped))) {
+            prefix = cityCode;
+            for (Region r : regions) {
+                int i = 0;
+                while (i < prefix.length()
+                        && i < r.code().length()
+                        && prefix.charAt(i) == r.code().charAt(i)) {
+                    i++;
+                }
+                prefix = prefix.substring(0, i);
             }
-            prefix = prefix.substring(0, i);
         }
         String unitCode =
                 rankedUnits().isEmpty() ? cityCode : rankedUnits().get(0).code();

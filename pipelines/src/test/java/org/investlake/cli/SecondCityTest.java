@@ -142,7 +142,7 @@ class SecondCityTest extends SparkTest {
     @Test
     void messagesNameTheCityAndItsCodesFromTheConfig() {
         // the second project carries a 衡水市 division code (131102): quarantined, and the message
-        // names 示例市 and its prefix 9901xx (the common prefix of 990100…990104)
+        // names 示例市 and its prefix 9901xx (the city code 990100 without its trailing 00)
         assertThat(exitCode).as(out).isEqualTo(Main.REJECTED);
         assertThat(out).contains("项目代码「2301-131102-04-01-100002」第6-11位应为示例市的行政区划代码(9901xx)");
         assertThat(table("silver", "projects").select("project_code").collectAsList())
