@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
         header = "Load delivered files (csv, xlsx, parquet) into bronze and silver.",
         description = {
             "Each file's feed is recognised from its header row unless --feed is given.",
+            "A file whose bytes, or whose cells, were already loaded (and not undone) is skipped; --force loads it again.",
             "Prints per file the rows read, loaded, warned and quarantined, and the first reasons.",
             "Exit code 1 when a file was rejected or any row quarantined."
         })
@@ -45,10 +46,16 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the files and print the report, without loading anything.")
     boolean dryRun;
 
+    @Option(
+            names = "--force",
+            description = "Load files even when the same bytes or the same cells were loaded before: a new load, "
+                    + "the latest delivery of its periods.")
+    boolean force;
+
     @Override
     public Integer call() {
         Warehouse w = Sessions.open(main);
-        LoadJob job = LoadJob.on(w).feed(feed).period(period).dryRun(dryRun);
+        LoadJob job = LoadJob.on(w).feed(feed).period(period).dryRun(dryRun).force(force);
         if (dryRun) {
             int code = loadAll(job, files, main.spec().commandLine().getOut()); // reads only: no lock needed
             main.spec()

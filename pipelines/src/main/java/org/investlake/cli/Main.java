@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             SqlCommand.class,
             HistoryCommand.class,
             RestoreCommand.class,
+            ReprocessCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

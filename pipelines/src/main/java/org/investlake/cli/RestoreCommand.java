@@ -16,13 +16,20 @@ import picocli.CommandLine.ParentCommand;
 // no mixinStandardHelpOptions: its -V/--version would take the name of --version N
 @Command(
         name = "restore",
-        header = "Put a table back to an earlier Delta version (undo a bad load).",
+        header = "Put a table back to an earlier Delta version, or undo one delivery (--load).",
+        customSynopsis = {"restore TABLE --version N", "restore --load LOAD_ID"},
         description = {
             "Restores TABLE to the content it had at --version (see `history TABLE`). The restore is itself a "
                     + "new version, so nothing is lost: restoring the version before it undoes it.",
+            "--load LOAD_ID undoes one delivery: marks it undone in ops.load_log (the same file may then be "
+                    + "delivered again), recomputes the periods it touched from the deliveries that remain (the "
+                    + "latest remaining delivery of each period wins, as if the undone one never came; see "
+                    + "`reprocess`), builds the marts and prints what changed. Bronze keeps every delivery.",
             "Takes the warehouse lock (waits for a running load, build or run; $" + WarehouseLock.TIMEOUT_ENV
                     + " sets the wait, default 10 minutes).",
-            "A silver table's gold marts are not changed: restore them too, or rebuild them with `build --all`."
+            "With TABLE, a silver table's gold marts are not changed: restore them too, or rebuild them with "
+                    + "`build --all`.",
+            "Exit code 0 done, 1 failed (unknown table, version or load; nothing changed), 2 usage."
         })
 final class RestoreCommand implements Callable<Integer> {
     @ParentCommand
@@ -34,18 +41,37 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(paramLabel = "TABLE", description = "layer.name of a table, e.g. silver.stats.")
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "TABLE", arity = "0..1", description = "layer.name of a table, e.g. silver.stats.")
     String table;
 
     @Option(
             names = "--version",
             paramLabel = "N",
-            required = true,
             description = "The version to go back to (the `version` column of `history TABLE`).")
-    long version;
+    Long version;
+
+    @Option(
+            names = "--load",
+            paramLabel = "LOAD_ID",
+            description = "Undo this delivery (the load_id of ops.load_log or of `history TABLE`).")
+    String load;
 
     @Override
     public Integer call() {
+        if (load != null) {
+            if (table != null || version != null) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--load undoes a delivery: give it alone, without TABLE or --version");
+            }
+            return undoLoad();
+        }
+        if (table == null || version == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "give TABLE --version N, or --load LOAD_ID");
+        }
         Warehouse w = Sessions.open(main);
         TableVersions versions = new TableVersions(w);
         PrintWriter out = main.spec().commandLine().getOut();
@@ -72,6 +98,21 @@ final class RestoreCommand implements Callable<Integer> {
         } catch (TableVersions.NoSuchTableException
                 | TableVersions.NoSuchVersionException
                 | WarehouseLock.LockedException e) {
+            return fail(main, e.getMessage());
+        }
+    }
+
+    private int undoLoad() {
+        Warehouse w = Sessions.open(main);
+        PrintWriter out = main.spec().commandLine().getOut();
+        try (WarehouseLock lock =
+                WarehouseLock.acquire(w, "restore", main.spec().commandLine().getErr())) {
+            org.investlake.ingest.ReprocessJob.Result r =
+                    org.investlake.ingest.ReprocessJob.on(w).undo(load).execute();
+            out.println("load " + r.undone() + " undone (ops.load_log status undone; the same file may be delivered "
+                    + "again); recomputed " + r.scope());
+            return ReprocessCommand.print(w, r, out);
+        } catch (org.investlake.ingest.ReprocessJob.CannotUndoException | WarehouseLock.LockedException e) {
             return fail(main, e.getMessage());
         }
     }

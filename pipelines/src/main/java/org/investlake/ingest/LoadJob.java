@@ -48,7 +48,12 @@ public final class LoadJob {
     private String feed;
     private Optional<YearMonth> period = Optional.empty();
     private boolean dryRun;
+    private boolean force;
+    /** Where a named feed's contract comes from: schemas/FEED.yaml, or a test's altered copy. */
+    private java.util.function.Function<String, FeedSchema> schemas = FeedSchema::load;
+    /** Reset when a transaction rolls back: the rollback deletes the silver tables it had created. */
     private boolean silverTablesEnsured;
+
     private Dataset<Row> lastPreview;
     /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
     private java.util.function.Consumer<String> afterWrite = step -> {};
@@ -85,6 +90,21 @@ public final class LoadJob {
         return this;
     }
 
+    /**
+     * Load files even when the same bytes or the same content were loaded before (load --force): a new
+     * load id, so the file is the latest delivery of its periods.
+     */
+    public LoadJob force(boolean force) {
+        this.force = force;
+        return this;
+    }
+
+    /** Test seam: the contract of a named feed (a test substitutes a copy with an altered rule). */
+    LoadJob schemas(java.util.function.Function<String, FeedSchema> schemas) {
+        this.schemas = schemas;
+        return this;
+    }
+
     /** After a dry run, the rows that would have reached silver (silver's columns), else null. */
     public Dataset<Row> lastPreview() {
         return lastPreview;
@@ -97,7 +117,37 @@ public final class LoadJob {
     }
 
     /** What the checks decided about one file, before anything is written. */
-    private record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
+    record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
+
+    /**
+     * One file on its way through the checks, and what is known of it so far (null: not reached). A
+     * load, a dry run and a reprocess all go through {@link #parse} and {@link #check}; only what they
+     * then write differs.
+     */
+    static final class Reading {
+        final InputFile file;
+        final String loadId;
+        final Timestamp loadedAt;
+        Grid grid;
+        FeedSchema schema;
+        String contentSha256;
+        RowStager.Staged staged;
+        Checked checked;
+        Outcome outcome;
+
+        Reading(InputFile file, String loadId, Timestamp loadedAt) {
+            this.file = file;
+            this.loadId = loadId;
+            this.loadedAt = loadedAt;
+        }
+
+        /** Frees the cached rows of the checks. */
+        void release() {
+            if (checked != null) {
+                checked.rows().unpersist();
+            }
+        }
+    }
 
     /**
      * Loads one file under the warehouse lock, taken here so every caller (command, test, notebook,
@@ -119,20 +169,10 @@ public final class LoadJob {
             return FileLoadResult.rejected(
                     path.getFileName().toString(), feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
         }
-        Optional<Row> earlier = dryRun ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256());
+        Optional<Row> earlier =
+                dryRun || force ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256(), null);
         if (earlier.isPresent()) {
-            return new FileLoadResult(
-                    file.name(),
-                    feed,
-                    earlier.get().getString(0),
-                    FileLoadResult.Status.SKIPPED,
-                    List.of(),
-                    0,
-                    0,
-                    0,
-                    0,
-                    List.of(file.name() + ": 内容与已入库的「" + earlier.get().getString(2) + "」完全相同(批次 "
-                            + earlier.get().getString(0) + "),未重复入库"));
+            return skipped(file, feed, earlier.get(), "内容与已入库的「%s」完全相同(批次 %s),未重复入库");
         }
         String loadId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-"
                 + file.sha256().substring(0, 8);
@@ -145,29 +185,29 @@ public final class LoadJob {
                 if (!dryRun) {
                     keepRawCopy(file);
                 }
-                Grid grid = null;
-                FeedSchema schema = null;
-                RowStager.Staged staged = null;
-                Checked checked = null;
+                Reading reading = new Reading(file, loadId, started);
                 try {
-                    grid = GridReader.forFile(file, spark).read(file);
-                    schema = feed != null ? FeedSchema.load(feed) : FeedDetector.detect(grid, file.name());
-                    FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
-                    RowStager stager = new RowStager(schema, layout);
-                    List<Grid.Row> dataRows = stager.dataRows(grid);
-                    if (dataRows.isEmpty()) {
-                        throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
+                    parse(reading, feed);
+                    if (!dryRun && !force) {
+                        Optional<Row> same = recorder.previousSuccessfulLoad(null, reading.contentSha256);
+                        if (same.isPresent()) {
+                            // a workbook saved again: new bytes (xlsx carries timestamps), the same cells
+                            return skipped(
+                                    file,
+                                    reading.schema.feed(),
+                                    same.get(),
+                                    "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库");
+                        }
                     }
-                    Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
-                    staged = stager.stage(grid, file, loadId, started, filePeriod);
-                    checked = check(file, schema, layout, staged);
-                    Outcome outcome = evaluate(file, checked, loadId);
+                    check(reading, period);
                     if (dryRun) {
-                        lastPreview = outcome.valid().localCheckpoint();
-                        return outcome.result();
+                        lastPreview = reading.outcome.valid().localCheckpoint();
+                        return reading.outcome.result();
                     }
-                    return write(file, grid, checked, outcome, started);
+                    return write(reading, started);
                 } catch (FileRejectedException e) {
+                    Grid grid = reading.grid;
+                    FeedSchema schema = reading.schema;
                     String feedName = schema != null ? schema.feed() : feed;
                     if (dryRun) {
                         return FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
@@ -175,7 +215,9 @@ public final class LoadJob {
                     if (grid != null && schema != null) {
                         writeBronze(
                                 schema,
-                                staged != null ? staged.bronze() : unparsedRows(grid, file, loadId, started),
+                                reading.staged != null
+                                        ? reading.staged.bronze()
+                                        : unparsedRows(grid, file, loadId, started),
                                 file,
                                 loadId);
                     }
@@ -186,18 +228,63 @@ public final class LoadJob {
                             file.name(),
                             List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())),
                             started);
-                    recorder.log(r, file, file.extension(), grid == null ? null : grid.encoding(), started);
+                    recorder.log(
+                            r,
+                            file,
+                            file.extension(),
+                            grid == null ? null : grid.encoding(),
+                            reading.contentSha256,
+                            started);
                     return r;
                 } finally {
-                    if (checked != null) {
-                        checked.rows().unpersist();
-                    }
+                    reading.release();
                     spark.sparkContext().clearJobGroup();
                 }
             });
+        } catch (RuntimeException e) {
+            silverTablesEnsured = false; // the rollback deleted the silver tables this load had created
+            throw e;
         } finally {
             store.within(null);
         }
+    }
+
+    private static FileLoadResult skipped(InputFile file, String feed, Row earlier, String why) {
+        return new FileLoadResult(
+                file.name(),
+                feed,
+                earlier.getString(0),
+                FileLoadResult.Status.SKIPPED,
+                List.of(),
+                0,
+                0,
+                0,
+                0,
+                List.of(file.name() + ": " + String.format(why, earlier.getString(2), earlier.getString(0))));
+    }
+
+    /** Reads the file and finds its feed: {@code feedName}'s contract, else recognised from the header. */
+    void parse(Reading r, String feedName) throws FileRejectedException {
+        r.grid = GridReader.forFile(r.file, warehouse.spark()).read(r.file);
+        r.schema = feedName != null ? schemas.apply(feedName) : FeedDetector.detect(r.grid, r.file.name());
+        r.contentSha256 = ContentFingerprint.of(r.schema.feed(), r.grid);
+    }
+
+    /**
+     * Finds the layout and period, stages the rows, parses them with the feed's silver SQL and applies
+     * its rules: everything decided about a file before anything is written.
+     */
+    void check(Reading r, Optional<YearMonth> periodOption) throws FileRejectedException {
+        FileLayout layout = LayoutDetector.detect(r.grid, r.schema, r.file.name());
+        RowStager stager = new RowStager(r.schema, layout);
+        List<Grid.Row> dataRows = stager.dataRows(r.grid);
+        if (dataRows.isEmpty()) {
+            throw new FileRejectedException("not_empty", r.file.name() + ": 表头下面没有数据行");
+        }
+        Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, periodOption, r.file.name());
+        r.staged = stager.stage(r.grid, r.file, r.loadId, r.loadedAt, filePeriod);
+        r.checked = check(r.file, r.schema, layout, r.staged);
+        r.outcome = evaluate(r.file, r.checked, r.loadId);
     }
 
     /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
@@ -225,7 +312,7 @@ public final class LoadJob {
     }
 
     /** What a file's rows came to, before anything is written: the dry run stops here. */
-    private record Outcome(
+    record Outcome(
             FileLoadResult result,
             Dataset<Row> valid,
             List<LoadRecorder.QuarantinedRow> quarantined,
@@ -314,7 +401,10 @@ public final class LoadJob {
         return new Outcome(result, valid, quarantined, new ArrayList<>(counts.values()));
     }
 
-    private FileLoadResult write(InputFile file, Grid grid, Checked checked, Outcome outcome, Timestamp started) {
+    private FileLoadResult write(Reading reading, Timestamp started) {
+        InputFile file = reading.file;
+        Checked checked = reading.checked;
+        Outcome outcome = reading.outcome;
         FeedSchema schema = checked.schema();
         FileLoadResult result = outcome.result();
         String loadId = result.loadId();
@@ -327,12 +417,11 @@ public final class LoadJob {
         afterWrite.accept("bronze");
         long t1 = System.nanoTime();
         if (result.rowsLoaded() > 0) {
-            store.merge(
-                    TableDoc.load("silver", schema.feed()),
+            mergeSilver(
+                    store,
+                    schema,
                     outcome.valid(),
-                    schema.key(),
-                    schema.snapshotPerPeriod() ? result.periods() : List.of(),
-                    schema.keepLoadedWhenMissing(),
+                    result.periods(),
                     LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", result.periods())));
             afterWrite.accept("silver");
         }
@@ -340,7 +429,7 @@ public final class LoadJob {
         recorder.quarantine(loadId, schema.feed(), file.name(), outcome.quarantined(), started);
         recorder.qualityResults(loadId, schema.feed(), file.name(), outcome.ruleCounts(), started);
         afterWrite.accept("ops");
-        recorder.log(result, file, grid.format(), grid.encoding(), started);
+        recorder.log(result, file, reading.grid.format(), reading.grid.encoding(), reading.contentSha256, started);
         long t3 = System.nanoTime();
         LOG.info(
                 "loaded {}: {} rows, {} quarantined; bronze {} ms, silver {} ms, ops {} ms",
@@ -351,6 +440,21 @@ public final class LoadJob {
                 (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000);
         return result;
+    }
+
+    /**
+     * Merges a delivery's valid rows into its silver table on the feed's key: a feed whose file is the
+     * whole month replaces those periods; stats keep an amount the delivery leaves empty.
+     */
+    static void mergeSilver(
+            TableStore store, FeedSchema schema, Dataset<Row> valid, List<String> periods, String note) {
+        store.merge(
+                TableDoc.load("silver", schema.feed()),
+                valid,
+                schema.key(),
+                schema.snapshotPerPeriod() ? periods : List.of(),
+                schema.keepLoadedWhenMissing(),
+                note);
     }
 
     private static void count(Map<String, LoadRecorder.RuleCount> counts, String rule, String action, String text) {
@@ -392,8 +496,7 @@ public final class LoadJob {
     private void keepRawCopy(InputFile file) {
         try {
             FileSystem fs = warehouse.fs();
-            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(
-                    warehouse.root() + "/bronze/_files/" + file.sha256() + "/" + file.name());
+            org.apache.hadoop.fs.Path target = rawCopy(warehouse, file.sha256(), file.name());
             if (!fs.exists(target)) {
                 try (var out = fs.create(target, false)) {
                     out.write(file.bytes());
@@ -403,5 +506,10 @@ public final class LoadJob {
             throw new java.io.UncheckedIOException(
                     "Cannot keep a copy of " + file.name() + " in bronze: " + e.getMessage(), e);
         }
+    }
+
+    /** Where the delivered bytes of a file are kept: bronze/_files/SHA256/NAME. */
+    static org.apache.hadoop.fs.Path rawCopy(Warehouse warehouse, String sha256, String name) {
+        return new org.apache.hadoop.fs.Path(warehouse.root() + "/bronze/_files/" + sha256 + "/" + name);
     }
 }

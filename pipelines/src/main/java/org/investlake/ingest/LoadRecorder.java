@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableStore;
 import org.investlake.storage.Warehouse;
@@ -34,26 +37,70 @@ final class LoadRecorder {
         this.store = store;
     }
 
-    /** The load that already brought in these exact bytes, if any. */
-    Optional<Row> previousSuccessfulLoad(String sha256) {
+    /** Statuses of a load whose rows are in silver; an undone load (restore --load) is not loaded. */
+    static final List<String> LOADED = List.of("loaded", "loaded_with_rejects");
+
+    /** Prefixed to every commit note (a reprocess marks its writes with its own id, for rollback). */
+    private String notePrefix = "";
+
+    LoadRecorder notesPrefixed(String prefix) {
+        this.notePrefix = prefix;
+        return this;
+    }
+
+    /**
+     * The earliest load still in silver (not rejected, not undone) that brought in these exact bytes
+     * ({@code sha256}) or the same parsed content ({@code contentSha256}); either may be null.
+     * Returns load_id, finished_at, source_file.
+     */
+    Optional<Row> previousSuccessfulLoad(String sha256, String contentSha256) {
         if (!warehouse.exists("ops", "load_log")) {
             return Optional.empty();
         }
-        List<Row> rows = warehouse
-                .spark()
-                .table("ops.load_log")
-                .where(org.apache
-                        .spark
-                        .sql
-                        .functions
-                        .col("file_sha256")
-                        .equalTo(sha256)
-                        .and(org.apache.spark.sql.functions.col("status").isin("loaded", "loaded_with_rejects")))
+        Dataset<Row> log = warehouse.spark().table("ops.load_log");
+        Column same = functions.lit(false);
+        if (sha256 != null) {
+            same = same.or(functions.col("file_sha256").equalTo(sha256));
+        }
+        // a load log written before content fingerprints has no such column: bytes only
+        if (contentSha256 != null && List.of(log.columns()).contains("content_sha256")) {
+            same = same.or(functions.col("content_sha256").equalTo(contentSha256));
+        }
+        List<Row> rows = log.where(same.and(functions.col("status").isin(LOADED.toArray())))
                 .select("load_id", "finished_at", "source_file")
                 .orderBy("finished_at")
                 .limit(1)
                 .collectAsList();
         return rows.stream().findFirst();
+    }
+
+    /** Marks a load undone (restore --load): its rows no longer count as delivered, its bytes may come again. */
+    void markUndone(String loadId, Timestamp at, String note) {
+        store.addMissingColumns(LOAD_LOG, notePrefix + note);
+        store.update(
+                LOAD_LOG,
+                "load_id = '" + TableStore.escape(loadId) + "'",
+                Map.of("status", "'undone'", "undone_at", "timestamp'" + at + "'"),
+                notePrefix + note);
+    }
+
+    /**
+     * Deletes the quarantine and quality rows of these loads (a reprocess writes them again under
+     * today's rules).
+     */
+    void forget(List<String> loadIds, String note) {
+        if (loadIds.isEmpty()) {
+            return;
+        }
+        String in = "load_id IN ("
+                + String.join(
+                        ", ",
+                        loadIds.stream()
+                                .map(id -> "'" + TableStore.escape(id) + "'")
+                                .toList())
+                + ")";
+        store.delete(QUARANTINE, in, notePrefix + note);
+        store.delete(DQ, in, notePrefix + note);
     }
 
     void quarantine(String loadId, String feed, String file, List<QuarantinedRow> rows, Timestamp at) {
@@ -67,7 +114,7 @@ final class LoadRecorder {
         store.append(
                 QUARANTINE,
                 warehouse.spark().createDataFrame(out, QUARANTINE.declaredSchema()),
-                note(loadId, file, "quarantine"));
+                prefixed(loadId, file, "quarantine"));
     }
 
     void qualityResults(String loadId, String feed, String file, List<RuleCount> counts, Timestamp at) {
@@ -78,10 +125,11 @@ final class LoadRecorder {
         for (RuleCount c : counts) {
             out.add(RowFactory.create(loadId, feed, file, c.ruleId(), c.action(), c.rows(), c.example(), at));
         }
-        store.append(DQ, warehouse.spark().createDataFrame(out, DQ.declaredSchema()), note(loadId, file, "dq"));
+        store.append(DQ, warehouse.spark().createDataFrame(out, DQ.declaredSchema()), prefixed(loadId, file, "dq"));
     }
 
-    void log(FileLoadResult r, InputFile file, String format, String encoding, Timestamp started) {
+    void log(
+            FileLoadResult r, InputFile file, String format, String encoding, String contentSha256, Timestamp started) {
         String message = r.reasons().isEmpty() ? null : String.join("\n", r.reasons());
         Row row = RowFactory.create(
                 r.loadId(),
@@ -89,6 +137,7 @@ final class LoadRecorder {
                 file.name(),
                 file.path().toAbsolutePath().toString(),
                 file.sha256(),
+                contentSha256,
                 format,
                 encoding,
                 r.periods(),
@@ -99,11 +148,13 @@ final class LoadRecorder {
                 r.rowsQuarantined(),
                 message,
                 started,
-                new Timestamp(System.currentTimeMillis()));
+                new Timestamp(System.currentTimeMillis()),
+                null);
+        store.addMissingColumns(LOAD_LOG, prefixed(r.loadId(), file.name(), "load_log columns"));
         store.append(
                 LOAD_LOG,
                 warehouse.spark().createDataFrame(List.of(row), LOAD_LOG.declaredSchema()),
-                note(r.loadId(), file.name(), "load_log"));
+                prefixed(r.loadId(), file.name(), "load_log"));
         writeReport(r, file, started);
     }
 
@@ -139,6 +190,10 @@ final class LoadRecorder {
 
     static String reportPath(Warehouse warehouse, String loadId) {
         return warehouse.root() + "/ops/load_reports/" + loadId + ".json";
+    }
+
+    private String prefixed(String loadId, String file, String what) {
+        return notePrefix + note(loadId, file, what);
     }
 
     static String note(String loadId, String file, String what) {

@@ -132,6 +132,65 @@ public final class TableStore {
         });
     }
 
+    /**
+     * Adds the columns {@code doc} documents that the table lacks (a table written by an older
+     * version): nullable, with their comments; existing rows read null. Nothing when none is missing.
+     */
+    public void addMissingColumns(TableDoc doc, String note) {
+        if (!warehouse.exists(doc.layer(), doc.name())) {
+            return;
+        }
+        java.util.Set<String> present = java.util.Set.of(
+                warehouse.spark().table(doc.qualifiedName()).schema().fieldNames());
+        List<String> added = new java.util.ArrayList<>();
+        for (StructField f : doc.declaredSchema().fields()) {
+            if (!present.contains(f.name())) {
+                added.add(f.name() + " " + f.dataType().sql() + " COMMENT '"
+                        + escape(doc.column(f.name())
+                                .map(TableDoc.Column::comment)
+                                .orElse(""))
+                        + "'");
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        if (transaction != null) {
+            transaction.beforeWrite(doc.layer(), doc.name());
+        }
+        withNote(
+                note,
+                () -> warehouse
+                        .spark()
+                        .sql("ALTER TABLE " + doc.qualifiedName() + " ADD COLUMNS (" + String.join(", ", added) + ")"));
+        schemas.remove(doc.qualifiedName());
+    }
+
+    /** Sets columns ({@code column → SQL expression}) of the rows matching {@code condition}: one commit. */
+    public void update(TableDoc doc, String condition, Map<String, String> set, String note) {
+        if (transaction != null) {
+            transaction.beforeWrite(doc.layer(), doc.name());
+        }
+        withNote(
+                note,
+                () -> DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
+                        .updateExpr(condition, set));
+    }
+
+    /** Deletes the rows matching {@code condition} (a SQL predicate): one commit (none when the table is absent). */
+    public void delete(TableDoc doc, String condition, String note) {
+        if (!warehouse.exists(doc.layer(), doc.name())) {
+            return;
+        }
+        if (transaction != null) {
+            transaction.beforeWrite(doc.layer(), doc.name());
+        }
+        withNote(
+                note,
+                () -> DeltaTable.forPath(warehouse.spark(), warehouse.location(doc.layer(), doc.name()))
+                        .delete(condition));
+    }
+
     /** The rows cast to the table's column order and types, so a write never widens the schema. */
     private StructType targetSchema(TableDoc doc) {
         return schemas.computeIfAbsent(
@@ -158,7 +217,7 @@ public final class TableStore {
         }
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("\\", "\\\\").replace("'", "\\'");
     }
 }
