@@ -26,6 +26,7 @@ import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableStore;
 import org.investlake.storage.TableVersions;
 import org.investlake.storage.Warehouse;
+import org.investlake.storage.WarehouseLock;
 import org.investlake.storage.WriteTransaction;
 
 /**
@@ -141,7 +142,14 @@ public final class ReprocessJob {
         return this;
     }
 
+    /** Takes the warehouse lock itself (re-entrant), like every job that writes. */
     public Result execute() {
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse, undo == null ? "reprocess" : "restore")) {
+            return executeLocked();
+        }
+    }
+
+    private Result executeLocked() {
         SparkSession spark = warehouse.spark();
         String id = "R" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Timestamp now = new Timestamp(System.currentTimeMillis());
