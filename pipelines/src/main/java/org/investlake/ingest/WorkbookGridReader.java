@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -14,39 +15,51 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * The first non-empty sheet of an .xlsx. Numbers are kept at full precision (not as displayed),
- * dates as ISO text, formulas by their cached value.
+ * An Excel workbook, new (.xlsx, .xlsm) or old (.xls, Excel 97–2003 and WPS exports in that format),
+ * both read by POI's {@link WorkbookFactory} into the same grid: numbers at full precision (not as
+ * displayed), percent-formatted numbers as the percent the clerk sees, dates as ISO text, formulas by
+ * their cached value. A workbook with an opening password, or one POI cannot open, is refused.
  */
-final class XlsxGridReader implements GridReader {
+final class WorkbookGridReader implements GridReader {
     private final DataFormatter formatter = new DataFormatter();
 
     @Override
     public Grid read(InputFile file) throws FileRejectedException {
+        String format = file.extension();
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(file.bytes()))) {
             for (Sheet sheet : wb) {
                 if (sheet.getPhysicalNumberOfRows() == 0) {
                     continue;
                 }
-                List<Grid.Row> rows = new ArrayList<>();
-                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                    org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-                    List<String> cells = new ArrayList<>();
-                    if (row != null) {
-                        for (int c = 0; c < row.getLastCellNum(); c++) {
-                            cells.add(text(row.getCell(c)));
-                        }
-                    }
-                    rows.add(new Grid.Row(r + 1, cells));
-                }
-                return new Grid(rows, "xlsx", "xlsx");
+                return grid(sheet, format);
             }
-            return new Grid(List.of(), "xlsx", "xlsx");
+            return new Grid(List.of(), format, format);
+        } catch (EncryptedDocumentException e) {
+            throw new FileRejectedException(
+                    "workbook_readable",
+                    file.name() + ": 工作簿设有打开密码(已加密),无法读取 — 请在 Excel/WPS 中取消密码"
+                            + "(文件 → 信息 → 保护工作簿 → 用密码进行加密,清空密码)后保存,再重新报送");
         } catch (Exception e) {
             throw new FileRejectedException(
-                    "xlsx_valid",
-                    file.name() + ": 无法作为 Excel(.xlsx) 文件打开 — 文件可能已损坏或不是 xlsx("
-                            + e.getClass().getSimpleName() + ")");
+                    "workbook_readable",
+                    file.name() + ": 无法作为 Excel 工作簿(." + format + ")打开 — 文件可能已损坏,或扩展名与实际格式不符;"
+                            + "请在 Excel/WPS 中打开确认无误后另存为 .xlsx 再报送");
         }
+    }
+
+    private Grid grid(Sheet sheet, String format) {
+        List<Grid.Row> rows = new ArrayList<>();
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+            List<String> cells = new ArrayList<>();
+            if (row != null) {
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(text(row.getCell(c)));
+                }
+            }
+            rows.add(new Grid.Row(r + 1, cells));
+        }
+        return new Grid(rows, format, format);
     }
 
     private String text(Cell cell) {

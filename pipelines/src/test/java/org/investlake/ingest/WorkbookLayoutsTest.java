@@ -1,0 +1,170 @@
+package org.investlake.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.investlake.storage.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workbooks as bureaus deliver them: old-format .xls, several sheets, two-level headers with merged
+ * cells. Each is dry-run and compared with the silver rows its plain equivalent gives, worked out by hand
+ * beside the fixture.
+ */
+class WorkbookLayoutsTest extends StatsTestSupport {
+    @TempDir
+    static Path dir;
+
+    private static Warehouse w;
+
+    @BeforeAll
+    static void openWarehouse() {
+        w = warehouse(dir);
+    }
+
+    private static DryRun dryRun(Path file) {
+        return DryRun.of(LoadJob.on(w), file);
+    }
+
+    /**
+     * The silver rows of {@link StatsFixture#march} (the plain CSV), by hand: 桃城区 16500/15000 = +10.0,
+     * 冀州区 7440/8000 = −7.0, 武强县 6300/6000 = +5.0, 全市 30240/29000 = +4.3, all growth as reported;
+     * source_row is the row in the file (title 1, unit 2, header 3, units 4–6, a blank 7, 全市 8).
+     */
+    private static Dataset<Row> marchSilver() {
+        return rows(
+                SILVER_DDL + ", source_row INT",
+                new Object[] {"2023-03", "131100", "all", dec("30240"), dec("29000"), 4.3, "reported", 8},
+                new Object[] {"2023-03", "131102", "all", dec("16500"), dec("15000"), 10.0, "reported", 4},
+                new Object[] {"2023-03", "131103", "all", dec("7440"), dec("8000"), -7.0, "reported", 5},
+                new Object[] {"2023-03", "131123", "all", dec("6300"), dec("6000"), 5.0, "reported", 6});
+    }
+
+    /** {@link StatsFixture#march} as a workbook with numeric cells; 全市's amounts are SUM formulas. */
+    private static WorkbookFixture marchWorkbook() {
+        return new WorkbookFixture()
+                .sheet("Sheet1")
+                .row("2023年1-3月各县市区固定资产投资完成情况")
+                .row("单位:万元")
+                .row("地区", "累计完成", "上年同期累计", "同比增长(%)")
+                .row("桃城区", 16500, 15000, 10.0)
+                .row("冀州区", 7440, 8000, "下降7.0")
+                .row("武强县", 6300, 6000, 5.0)
+                .row()
+                // cached values 16500+7440+6300 = 30240 and 15000+8000+6000 = 29000, as in the CSV
+                .row("全市", "=SUM(B4:B6)", "=SUM(C4:C6)", 4.3);
+    }
+
+    private static void assertLoaded(FileLoadResult r, int rows, String... periods) {
+        assertThat(r.status()).as("status of %s: %s", r.file(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
+        assertThat(r.feed()).isEqualTo("stats");
+        assertThat(r.rowsLoaded()).as("rows loaded from %s", r.file()).isEqualTo(rows);
+        assertThat(r.periods()).containsExactly(periods);
+    }
+
+    /** An old-format .xls (HSSF) with the content of the plain March CSV loads to the same silver rows. */
+    @Test
+    void xlsLoadsLikeItsPlainEquivalent() {
+        DryRun d = dryRun(marchWorkbook().write(dir.resolve("xls"), "2023年1-3月各县市区固定资产投资.xls"));
+        assertLoaded(d.result(), 4, "2023-03");
+        assertDataFrameEquals(marchSilver(), d.silver("source_row"));
+    }
+
+    /** A date cell as the period and a formula growth, in .xls: 2023-06-30 → 2023-06. */
+    @Test
+    void xlsDatesAndFormulas() {
+        // 桃城区 52500.5/50000 = +5.001, reported 5.0 · 故城县 the growth cell is =ROUND((8400/8000-1)*100,1) = 5.0
+        Path f = new WorkbookFixture()
+                .sheet("Sheet1")
+                .row("统计期", "县市区", "本年累计", "上年同期", "同比增长(%)")
+                .row(LocalDate.of(2023, 6, 30), "桃城区", 52500.5, 50000, 5.0)
+                .row(LocalDate.of(2023, 6, 30), "故城县", 8400, 8000, "=ROUND((C3/D3-1)*100,1)")
+                .write(dir.resolve("xls2"), "dates.xls");
+        DryRun d = dryRun(f);
+        assertLoaded(d.result(), 2, "2023-06");
+        assertDataFrameEquals(
+                rows(
+                        SILVER_DDL,
+                        new Object[] {"2023-06", "131102", "all", dec("52500.5"), dec("50000"), 5.0, "reported"},
+                        new Object[] {"2023-06", "131126", "all", dec("8400"), dec("8000"), 5.0, "reported"}),
+                d.silver());
+    }
+
+    /** An .xls with an opening password (RC4, as Excel 2003 writes it) is refused, naming the file. */
+    @Test
+    void passwordProtectedXlsIsRefused() throws IOException {
+        Path f = dir.resolve("pw").resolve("加密.xls");
+        Files.createDirectories(f.getParent());
+        try (HSSFWorkbook wb = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(f)) {
+            marchWorkbook().fill(wb);
+            Biff8EncryptionKey.setCurrentUserPassword("secret");
+            wb.write(out);
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+        FileLoadResult r = dryRun(f).result();
+        assertThat(r.status()).isEqualTo(FileLoadResult.Status.REJECTED);
+        assertThat(r.reasons())
+                .singleElement()
+                .asString()
+                .startsWith("加密.xls: ")
+                .contains("密码");
+    }
+
+    /** An .xlsx encrypted with a password (agile encryption, as Excel 2010+ writes it) is refused. */
+    @Test
+    void passwordProtectedXlsxIsRefused() throws Exception {
+        Path f = dir.resolve("pw").resolve("加密.xlsx");
+        Files.createDirectories(f.getParent());
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            enc.confirmPassword("secret");
+            try (XSSFWorkbook wb = new XSSFWorkbook();
+                    OutputStream os = enc.getDataStream(fs)) {
+                marchWorkbook().fill(wb);
+                wb.write(os);
+            }
+            try (OutputStream out = Files.newOutputStream(f)) {
+                fs.writeFilesystem(out);
+            }
+        }
+        FileLoadResult r = dryRun(f).result();
+        assertThat(r.status()).isEqualTo(FileLoadResult.Status.REJECTED);
+        assertThat(r.reasons())
+                .singleElement()
+                .asString()
+                .startsWith("加密.xlsx: ")
+                .contains("密码");
+    }
+
+    /** A damaged .xls (not a workbook at all) is refused with a message the clerk can act on. */
+    @Test
+    void damagedXlsIsRefused() throws IOException {
+        Path f = dir.resolve("bad").resolve("损坏.xls");
+        Files.createDirectories(f.getParent());
+        Files.write(f, "这不是一个工作簿".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        FileLoadResult r = dryRun(f).result();
+        assertThat(r.status()).isEqualTo(FileLoadResult.Status.REJECTED);
+        assertThat(r.reasons())
+                .singleElement()
+                .asString()
+                .startsWith("损坏.xls: ")
+                .contains("已损坏");
+    }
+}
