@@ -107,6 +107,48 @@ public final class LoadJob {
             return FileLoadResult.rejected(
                     path.getFileName().toString(), feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
         }
+        return execute(file, started);
+    }
+
+    /**
+     * Loads one delivered file, a workbook sheet by sheet ({@link SheetPlan}): one result per sheet
+     * loaded, the first carrying the notes on the sheets skipped. Any other file gives one result.
+     */
+    public List<FileLoadResult> executeEach(Path path) {
+        Timestamp started = new Timestamp(System.currentTimeMillis());
+        InputFile file;
+        try {
+            file = InputFile.read(path);
+        } catch (IOException e) {
+            return List.of(execute(path));
+        }
+        SheetPlan plan = SheetPlan.of(file, feed);
+        List<FileLoadResult> results = new ArrayList<>();
+        for (InputFile sheet : plan.loads()) {
+            results.add(execute(sheet, started));
+        }
+        if (!plan.notes().isEmpty()) {
+            FileLoadResult first = results.get(0);
+            List<String> reasons = new ArrayList<>(plan.notes());
+            reasons.addAll(first.reasons());
+            results.set(
+                    0,
+                    new FileLoadResult(
+                            first.file(),
+                            first.feed(),
+                            first.loadId(),
+                            first.status(),
+                            first.periods(),
+                            first.rowsRead(),
+                            first.rowsLoaded(),
+                            first.rowsWarned(),
+                            first.rowsQuarantined(),
+                            reasons));
+        }
+        return results;
+    }
+
+    private FileLoadResult execute(InputFile file, Timestamp started) {
         Optional<Row> earlier = dryRun ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256());
         if (earlier.isPresent()) {
             return new FileLoadResult(

@@ -25,15 +25,35 @@ final class WorkbookGridReader implements GridReader {
 
     @Override
     public Grid read(InputFile file) throws FileRejectedException {
+        List<SheetGrid> sheets = sheets(file);
+        for (SheetGrid s : sheets) {
+            if (file.sheet() == null
+                    ? !s.hidden() && !s.grid().rows().isEmpty()
+                    : s.name().equals(file.sheet())) {
+                return s.grid();
+            }
+        }
+        return new Grid(List.of(), file.extension(), file.extension());
+    }
+
+    /** One sheet of a workbook: its name (as on the tab), whether it is hidden, and its cells. */
+    record SheetGrid(String name, boolean hidden, Grid grid) {}
+
+    /** Every sheet of the workbook in tab order, an empty sheet as an empty grid. */
+    List<SheetGrid> sheets(InputFile file) throws FileRejectedException {
         String format = file.extension();
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(file.bytes()))) {
+            List<SheetGrid> out = new ArrayList<>();
             for (Sheet sheet : wb) {
-                if (sheet.getPhysicalNumberOfRows() == 0) {
-                    continue;
-                }
-                return grid(sheet, format);
+                int i = wb.getSheetIndex(sheet);
+                out.add(new SheetGrid(
+                        sheet.getSheetName(),
+                        wb.isSheetHidden(i) || wb.isSheetVeryHidden(i),
+                        sheet.getPhysicalNumberOfRows() == 0
+                                ? new Grid(List.of(), format, format)
+                                : grid(sheet, format)));
             }
-            return new Grid(List.of(), format, format);
+            return out;
         } catch (EncryptedDocumentException e) {
             throw new FileRejectedException(
                     "workbook_readable",

@@ -42,6 +42,12 @@ final class WorkbookFixture {
         return this;
     }
 
+    /** Appends the rows and merges of this fixture's current sheet to {@code other}'s current sheet. */
+    void copyRowsTo(WorkbookFixture other) {
+        other.sheets.get(other.current).addAll(sheets.get(current));
+        other.merges.get(other.current).addAll(merges.get(current));
+    }
+
     /** Merges a range of the current sheet, in Excel's notation ("A3:A4"). */
     WorkbookFixture merge(String range) {
         merges.get(current).add(range);

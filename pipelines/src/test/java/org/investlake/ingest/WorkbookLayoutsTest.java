@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -166,5 +167,104 @@ class WorkbookLayoutsTest extends StatsTestSupport {
                 .asString()
                 .startsWith("损坏.xls: ")
                 .contains("已损坏");
+    }
+
+    /**
+     * A workbook as a bureau sends it: a 填报说明 sheet first, the March stats by region on the second,
+     * an empty sheet, the March stats by sector on the fourth. Both feeds load, one load and one report
+     * line per sheet (source_file names the sheet); the two other sheets are skipped, saying so.
+     */
+    @Test
+    void everySheetThatIsAFeedLoadsAndTheOthersAreSkipped() {
+        WorkbookFixture wb = new WorkbookFixture()
+                .sheet("填报说明")
+                .row("填报说明")
+                .row("1. 本表由各县市区统计局填报,每月5日前报送。")
+                .row("2. 金额单位为万元,增速保留一位小数。");
+        WorkbookFixture march = marchWorkbook();
+        wb.sheet("分县市区");
+        march.copyRowsTo(wb);
+        Path f = wb.sheet("Sheet3")
+                .sheet("分行业")
+                // StatsFixture.marchBySector: 全部 4.3, 工业 9.1, 其中:工业技术改造 1.5倍 = +150,
+                // 交通运输 下降2.0 = −2.0, 其中:民间投资 −0.5; city-wide (131100), no amounts
+                .row("2023年1-3月全市分行业固定资产投资情况")
+                .row("行业领域", "同比增长(%)")
+                .row("固定资产投资", 4.3)
+                .row("工业", 9.1)
+                .row("  其中：工业技术改造", "1.5倍")
+                .row("交通运输", "下降2.0")
+                .row("  其中：民间投资", -0.5)
+                .write(dir.resolve("sheets"), "2023年1-3月固定资产投资.xlsx");
+
+        List<FileLoadResult> results = LoadJob.on(w).executeEach(f);
+
+        assertThat(results)
+                .extracting(FileLoadResult::file)
+                .containsExactly("2023年1-3月固定资产投资.xlsx#分县市区", "2023年1-3月固定资产投资.xlsx#分行业");
+        results.forEach(r -> assertLoaded(r, r == results.get(0) ? 4 : 5, "2023-03"));
+        assertThat(results.get(0).reasons())
+                .containsExactly(
+                        "2023年1-3月固定资产投资.xlsx: 工作表「填报说明」没有可识别的表头(封面、填报说明、目录之类),不是数据表,已跳过",
+                        "2023年1-3月固定资产投资.xlsx: 工作表「Sheet3」是空的,已跳过");
+        // both sheets deliver the 全市 all-sectors row: the by-sector sheet, loaded second, replaces it and
+        // keeps the amounts only the by-region sheet gave (30240/29000); its growth 4.3 is the same
+        assertDataFrameEquals(
+                marchSilver().where("region_code <> '131100'"),
+                silverOf(results.get(0).loadId(), "source_row"));
+        assertDataFrameEquals(
+                rows(
+                        SILVER_DDL,
+                        new Object[] {"2023-03", "131100", "all", dec("30240"), dec("29000"), 4.3, "reported"},
+                        new Object[] {"2023-03", "131100", "industry", null, null, 9.1, "reported"},
+                        new Object[] {"2023-03", "131100", "industry_techrenov", null, null, 150.0, "reported"},
+                        new Object[] {"2023-03", "131100", "private", null, null, -0.5, "reported"},
+                        new Object[] {"2023-03", "131100", "transport", null, null, -2.0, "reported"}),
+                silverOf(results.get(1).loadId()));
+        assertThat(spark().sql("SELECT DISTINCT source_file FROM bronze.stats WHERE load_id = '"
+                                + results.get(1).loadId() + "'")
+                        .as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList())
+                .containsExactly("2023年1-3月固定资产投资.xlsx#分行业");
+
+        // the same workbook again is recognised sheet by sheet, and nothing is loaded twice
+        assertThat(LoadJob.on(w).executeEach(f))
+                .extracting(FileLoadResult::status)
+                .containsExactly(FileLoadResult.Status.SKIPPED, FileLoadResult.Status.SKIPPED);
+    }
+
+    /** A cover sheet in front of the data: the data sheet loads as the plain March file does. */
+    @Test
+    void coverSheetBeforeTheData() {
+        WorkbookFixture wb = new WorkbookFixture().sheet("封面").row("衡水市统计局").row("2023年1-3月固定资产投资统计资料");
+        wb.sheet("数据");
+        marchWorkbook().copyRowsTo(wb);
+        List<FileLoadResult> results =
+                LoadJob.on(w).dryRun(true).executeEach(wb.write(dir.resolve("cover"), "封面在前.xls"));
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("封面在前.xls#数据");
+            assertLoaded(r, 4, "2023-03");
+            assertThat(r.reasons()).singleElement().asString().contains("工作表「封面」", "已跳过");
+        });
+    }
+
+    /** No sheet is a feed: the file is refused, saying so and what the closest sheet's header lacks. */
+    @Test
+    void noSheetIsAFeed() {
+        Path f = new WorkbookFixture()
+                .sheet("封面")
+                .row("2023年统计资料")
+                .sheet("目录")
+                .row("地区", "备注")
+                .row("桃城区", "")
+                .write(dir.resolve("none"), "无数据.xlsx");
+        List<FileLoadResult> results = LoadJob.on(w).dryRun(true).executeEach(f);
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(FileLoadResult.Status.REJECTED);
+            assertThat(r.file()).isEqualTo("无数据.xlsx#目录");
+            assertThat(r.reasons().get(0)).isEqualTo("无数据.xlsx: 工作簿的 2 张工作表中没有一张是可识别的数据表");
+            assertThat(r.reasons()).anyMatch(m -> m.contains("工作表「封面」") && m.contains("已跳过"));
+            assertThat(r.reasons()).anyMatch(m -> m.startsWith("无数据.xlsx#目录: 无法识别数据类别"));
+        });
     }
 }
