@@ -328,6 +328,7 @@ public final class LoadJob {
         }
         List<String> shown = new ArrayList<>(reasons);
         warnings.forEach(w -> shown.add("警告 " + w));
+        shown.addAll(checked.layout().notes());
         // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
         FileLoadResult.Status status = quarantined.isEmpty()
                 ? FileLoadResult.Status.LOADED

@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * An Excel workbook, new (.xlsx, .xlsm) or old (.xls, Excel 97–2003 and WPS exports in that format),
  * both read by POI's {@link WorkbookFactory} into the same grid: numbers at full precision (not as
  * displayed), percent-formatted numbers as the percent the clerk sees, dates as ISO text, formulas by
- * their cached value. A workbook with an opening password, or one POI cannot open, is refused.
+ * their cached value, merged cells as ranges on the grid. A workbook with an opening password, or one POI cannot open, is refused.
  */
 final class WorkbookGridReader implements GridReader {
     private final DataFormatter formatter = new DataFormatter();
@@ -79,7 +79,11 @@ final class WorkbookGridReader implements GridReader {
             }
             rows.add(new Grid.Row(r + 1, cells));
         }
-        return new Grid(rows, format, format);
+        List<Grid.Merge> merges = new ArrayList<>();
+        for (var m : sheet.getMergedRegions()) {
+            merges.add(new Grid.Merge(m.getFirstRow(), m.getLastRow(), m.getFirstColumn(), m.getLastColumn()));
+        }
+        return new Grid(rows, format, format, merges);
     }
 
     private String text(Cell cell) {

@@ -267,4 +267,80 @@ class WorkbookLayoutsTest extends StatsTestSupport {
             assertThat(r.reasons()).anyMatch(m -> m.startsWith("无数据.xlsx#目录: 无法识别数据类别"));
         });
     }
+
+    /**
+     * The June by-region table as statistical offices lay it out, and its plain equivalent. By hand:
+     * 桃城区 52500/50000 = +5.0, 冀州区 20600/20000 = +3.0, 武强县 6150/6000 = +2.5, growth as reported,
+     * period 2023-06 from the title; the delivered 位次 (1, 2, 3) is left out.
+     */
+    private static Dataset<Row> juneSilver() {
+        return rows(
+                SILVER_DDL,
+                new Object[] {"2023-06", "131102", "all", dec("52500"), dec("50000"), 5.0, "reported"},
+                new Object[] {"2023-06", "131103", "all", dec("20600"), dec("20000"), 3.0, "reported"},
+                new Object[] {"2023-06", "131123", "all", dec("6150"), dec("6000"), 2.5, "reported"});
+    }
+
+    /**
+     * A two-level header with merged cells, in an old .xls: 县(市、区) merged over both header rows, 1-6月
+     * spanning 累计完成 | 同比增长(%), 上年同期累计 and 位次 merged down. The levels join into one name per
+     * column (1-6月/同比增长(%) is the growth column); 位次 is recognised, left out and said so.
+     */
+    @Test
+    void twoLevelHeader() {
+        Path plain = org.investlake.TestFiles.utf8(
+                dir.resolve("plain"),
+                "2023年1-6月各县市区固定资产投资.csv",
+                "2023年1-6月各县市区固定资产投资完成情况",
+                "单位:万元",
+                "县市区,累计完成,同比增长(%),上年同期累计",
+                "桃城区,52500,5.0,50000",
+                "冀州区,20600,3.0,20000",
+                "武强县,6150,2.5,6000");
+        assertDataFrameEquals(juneSilver(), dryRun(plain).silver());
+        Path f = new WorkbookFixture()
+                .sheet("Sheet1")
+                .row("2023年1-6月各县市区固定资产投资完成情况")
+                .merge("A1:E1")
+                .row("单位:万元")
+                .row("县(市、区)", "1-6月", null, "上年同期累计", "位次")
+                .row(null, "累计完成", "同比增长(%)")
+                .merge("A3:A4")
+                .merge("B3:C3")
+                .merge("D3:D4")
+                .merge("E3:E4")
+                .row("桃城区", 52500, 5.0, 50000, 1)
+                .row("冀州区", 20600, 3.0, 20000, 2)
+                .row("武强县", 6150, 2.5, 6000, 3)
+                .write(dir.resolve("band"), "两级表头.xls");
+        DryRun d = dryRun(f);
+        assertLoaded(d.result(), 3, "2023-06");
+        assertThat(d.result().reasons()).containsExactly("两级表头.xls: 「位次」列是报送方排出的名次,未入库:排名由本系统按增速计算(暂不与报送的名次比对)");
+        assertDataFrameEquals(juneSilver(), d.silver());
+    }
+
+    /**
+     * No title line: the period is taken from the cell spanning the amount and growth columns
+     * (2023年1-6月), as from a title; 排名 and 备注 are left out. Same silver rows as the plain file.
+     */
+    @Test
+    void periodFromTheSpanningCell() {
+        Path f = new WorkbookFixture()
+                .sheet("Sheet1")
+                .row("地区", "2023年1-6月", null, "上年同期", "排名", "备注")
+                .row(null, "本年累计(万元)", "增速(%)", null, null, null)
+                .merge("A1:A2")
+                .merge("B1:C1")
+                .merge("D1:D2")
+                .merge("E1:E2")
+                .merge("F1:F2")
+                .row("桃城区", 52500, 5.0, 50000, 1, "")
+                .row("冀州区", 20600, 3.0, 20000, 2, "含高新区部分项目")
+                .row("武强县", 6150, 2.5, 6000, 3, "")
+                .write(dir.resolve("span"), "分县市区.xlsx");
+        DryRun d = dryRun(f);
+        assertLoaded(d.result(), 3, "2023-06");
+        assertThat(d.result().reasons()).hasSize(2).allMatch(m -> m.contains("未入库"));
+        assertDataFrameEquals(juneSilver(), d.silver());
+    }
 }
