@@ -189,6 +189,13 @@ public final class LoadJob {
                         throw new FileRejectedException("not_empty", file.name() + ": 表头下面没有数据行");
                     }
                     Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, period, file.name());
+                    layout = layout.withNotes(PeriodResolver.checkPossible(
+                            layout,
+                            dataRows,
+                            filePeriod,
+                            warehouse.reference().allTargets().keySet(),
+                            YearMonth.now(),
+                            file.name()));
                     staged = stager.stage(grid, file, loadId, started, filePeriod);
                     checked = check(file, schema, layout, staged);
                     Outcome outcome = evaluate(file, checked, loadId);
