@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     static int run(Warehouse w, Path inbox, PrintWriter out) throws IOException {
         List<Path> files = inboxFiles(inbox);
         if (files.isEmpty()) {
-            out.println("inbox " + inbox + ": no .csv, .xlsx or .parquet files");
+            out.println("inbox " + inbox + ": no .csv, .xlsx, .xls or .parquet files");
         }
         int code = files.isEmpty() ? Main.OK : LoadCommand.loadAll(org.investlake.ingest.LoadJob.on(w), files, out);
         BuildCommand.build(w, null, false, out);
@@ -60,7 +60,10 @@ final class RunCommand implements Callable<Integer> {
                         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
                         return !n.startsWith(".")
                                 && !n.startsWith("~$")
-                                && (n.endsWith(".csv") || n.endsWith(".xlsx") || n.endsWith(".parquet"));
+                                && (n.endsWith(".csv")
+                                        || n.endsWith(".xlsx")
+                                        || n.endsWith(".xls")
+                                        || n.endsWith(".parquet"));
                     })
                     .sorted()
                     .toList();

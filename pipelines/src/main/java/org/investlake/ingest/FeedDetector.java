@@ -33,18 +33,18 @@ final class FeedDetector {
         int bestRow = Integer.MAX_VALUE;
         int bestCount = -1;
         for (FeedSchema s : knownSchemas()) {
-            var row = LayoutDetector.headerRow(grid, s);
-            if (row.isEmpty()) {
+            var band = LayoutDetector.headerRow(grid, s);
+            if (band.isEmpty()) {
                 continue;
             }
-            int count =
-                    LayoutDetector.match(grid.rows().get(row.get()).cells(), s).size();
-            if (row.get() < bestRow || (row.get() == bestRow && count > bestCount)) {
+            int row = band.get().first();
+            int count = LayoutDetector.match(band.get().cells(), s).size();
+            if (row < bestRow || (row == bestRow && count > bestCount)) {
                 best.clear();
-                bestRow = row.get();
+                bestRow = row;
                 bestCount = count;
             }
-            if (row.get() == bestRow && count == bestCount && !best.contains(s)) {
+            if (row == bestRow && count == bestCount && !best.contains(s)) {
                 best.add(s);
             }
         }

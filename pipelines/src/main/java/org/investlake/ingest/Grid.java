@@ -4,9 +4,30 @@ import java.util.List;
 
 /**
  * A file read as a table of text cells, every row kept with its row number in the file (1-based),
- * blank lines included, before anything is interpreted.
+ * blank lines included, before anything is interpreted; for a workbook sheet also its merged cells.
  */
-public record Grid(List<Row> rows, String encoding, String format) {
+public record Grid(List<Row> rows, String encoding, String format, List<Merge> merges) {
+
+    public Grid(List<Row> rows, String encoding, String format) {
+        this(rows, encoding, format, List.of());
+    }
+
+    /** A merged range of cells: indexes into {@link #rows} and into a row's cells, both ends included. */
+    public record Merge(int firstRow, int lastRow, int firstCol, int lastCol) {
+        boolean contains(int row, int col) {
+            return row >= firstRow && row <= lastRow && col >= firstCol && col <= lastCol;
+        }
+    }
+
+    /** The text a cell shows: a cell inside a merged range shows the range's first cell. */
+    public String shown(int row, int col) {
+        for (Merge m : merges) {
+            if (m.contains(row, col)) {
+                return rows.get(m.firstRow()).cell(m.firstCol());
+            }
+        }
+        return row < rows.size() ? rows.get(row).cell(col) : null;
+    }
 
     /** One physical row: its number in the file and its cells as text. */
     public record Row(int number, List<String> cells) {

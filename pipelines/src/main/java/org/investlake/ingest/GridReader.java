@@ -4,19 +4,16 @@ package org.investlake.ingest;
 public interface GridReader {
     Grid read(InputFile file) throws FileRejectedException;
 
-    /** The reader for the file's extension: csv (and txt), xlsx, parquet. */
+    /** The reader for the file's extension: csv (and txt), xlsx and xls, parquet. */
     static GridReader forFile(InputFile file, org.apache.spark.sql.SparkSession spark) throws FileRejectedException {
         return switch (file.extension()) {
             case "csv", "txt" -> new CsvGridReader();
-            case "xlsx", "xlsm" -> new XlsxGridReader();
+            case "xlsx", "xlsm", "xls" -> new WorkbookGridReader();
             case "parquet" -> new ParquetGridReader(spark);
-            case "xls" ->
-                throw new FileRejectedException(
-                        "format_supported", file.name() + ": 旧版 .xls 格式不支持,请在 Excel 中另存为 .xlsx 或 CSV");
             default ->
                 throw new FileRejectedException(
                         "format_supported",
-                        file.name() + ": 不支持的文件类型 ." + file.extension() + "(支持 .csv、.xlsx、.parquet)");
+                        file.name() + ": 不支持的文件类型 ." + file.extension() + "(支持 .csv、.xlsx、.xls、.parquet)");
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.investlake.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,51 @@ record HeaderCell(String original, String name, String unit) {
         }
         s = PERIOD_PREFIX.matcher(s).replaceFirst("");
         return new HeaderCell(raw, s, unit);
+    }
+
+    /**
+     * One name for a column under a header of several rows, as a person reads it: the levels top to
+     * bottom, each without its period prefix (1-6月 / 同比增长(%) is 同比增长), a level repeating the one
+     * above (a merged cell filled down) counted once, with the lowest unit stated ("同比增长(%)").
+     */
+    static String join(List<String> levels) {
+        StringBuilder name = new StringBuilder();
+        String unit = null;
+        String previous = null;
+        for (String level : levels) {
+            if (Labels.isBlank(level) || level.equals(previous)) {
+                continue;
+            }
+            previous = level;
+            HeaderCell h = parse(level);
+            name.append(h.name());
+            unit = h.unit() != null ? h.unit() : unit;
+        }
+        return unit == null ? name.toString() : name + "(" + unit + ")";
+    }
+
+    /** The levels as the clerk sees them, for messages: "1-6月/同比增长(%)". */
+    static String shown(List<String> levels) {
+        List<String> out = new ArrayList<>();
+        for (String level : levels) {
+            if (!Labels.isBlank(level)
+                    && (out.isEmpty() || !out.get(out.size() - 1).equals(level.strip()))) {
+                out.add(level.strip());
+            }
+        }
+        return String.join("/", out);
+    }
+
+    /**
+     * A column the loader recognises and leaves out, with the note the report gives: a delivered rank
+     * (位次, 排名) — ranks are computed from growth, the delivered one is not compared yet — or remarks.
+     */
+    Optional<String> ignoredNote() {
+        return switch (name) {
+            case "位次", "排名", "名次", "排位" -> Optional.of("是报送方排出的名次,未入库:排名由本系统按增速计算(暂不与报送的名次比对)");
+            case "备注", "说明" -> Optional.of("是备注,未入库(原文保留在 bronze 中)");
+            default -> Optional.empty();
+        };
     }
 
     /** 万元 per unit of the stated unit, for amount columns; empty when the unit is not an amount. */

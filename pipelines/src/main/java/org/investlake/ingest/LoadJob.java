@@ -169,6 +169,55 @@ public final class LoadJob {
             return FileLoadResult.rejected(
                     path.getFileName().toString(), feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
         }
+        return executeFile(file, started);
+    }
+
+    /**
+     * Loads one delivered file, a workbook sheet by sheet ({@link SheetPlan}): one result per sheet
+     * loaded, the first carrying the notes on the sheets skipped. Any other file gives one result.
+     * Takes the warehouse lock like {@link #execute(Path)}.
+     */
+    public List<FileLoadResult> executeEach(Path path) {
+        try (WarehouseLock lock = dryRun ? null : WarehouseLock.acquire(warehouse, "load")) {
+            return executeEachLocked(path);
+        }
+    }
+
+    private List<FileLoadResult> executeEachLocked(Path path) {
+        Timestamp started = new Timestamp(System.currentTimeMillis());
+        InputFile file;
+        try {
+            file = InputFile.read(path);
+        } catch (IOException e) {
+            return List.of(executeLocked(path));
+        }
+        SheetPlan plan = SheetPlan.of(file, feed);
+        List<FileLoadResult> results = new ArrayList<>();
+        for (InputFile sheet : plan.loads()) {
+            results.add(executeFile(sheet, started));
+        }
+        if (!plan.notes().isEmpty()) {
+            FileLoadResult first = results.get(0);
+            List<String> reasons = new ArrayList<>(plan.notes());
+            reasons.addAll(first.reasons());
+            results.set(
+                    0,
+                    new FileLoadResult(
+                            first.file(),
+                            first.feed(),
+                            first.loadId(),
+                            first.status(),
+                            first.periods(),
+                            first.rowsRead(),
+                            first.rowsLoaded(),
+                            first.rowsWarned(),
+                            first.rowsQuarantined(),
+                            reasons));
+        }
+        return results;
+    }
+
+    private FileLoadResult executeFile(InputFile file, Timestamp started) {
         Optional<Row> earlier =
                 dryRun || force ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256(), null);
         if (earlier.isPresent()) {
@@ -282,6 +331,13 @@ public final class LoadJob {
             throw new FileRejectedException("not_empty", r.file.name() + ": 表头下面没有数据行");
         }
         Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, periodOption, r.file.name());
+        layout = layout.withNotes(PeriodResolver.checkPossible(
+                layout,
+                dataRows,
+                filePeriod,
+                warehouse.reference().allTargets().keySet(),
+                YearMonth.now(),
+                r.file.name()));
         r.staged = stager.stage(r.grid, r.file, r.loadId, r.loadedAt, filePeriod);
         r.checked = check(r.file, r.schema, layout, r.staged);
         r.outcome = evaluate(r.file, r.checked, r.loadId);
@@ -383,6 +439,7 @@ public final class LoadJob {
         }
         List<String> shown = new ArrayList<>(reasons);
         warnings.forEach(w -> shown.add("警告 " + w));
+        shown.addAll(checked.layout().notes());
         // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
         FileLoadResult.Status status = quarantined.isEmpty()
                 ? FileLoadResult.Status.LOADED

@@ -1,6 +1,7 @@
 package org.investlake.ingest;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,50 @@ final class PeriodResolver {
                             + "请在标题中写明,或用 load --period 2023-06 指定");
         }
         return fileWide;
+    }
+
+    /**
+     * Refuses a period that cannot be: after the current month (no statistics exist for it yet), or in a
+     * year before the first one the city's profile has targets for. A later year without a targets file
+     * loads; the note returned says gold will carry no targets for it.
+     */
+    static List<String> checkPossible(
+            FileLayout layout,
+            List<Grid.Row> dataRows,
+            Optional<YearMonth> fileWide,
+            Set<Integer> targetYears,
+            YearMonth now,
+            String fileName)
+            throws FileRejectedException {
+        Set<YearMonth> periods = new TreeSet<>();
+        fileWide.ifPresent(periods::add);
+        if (fileWide.isEmpty() && layout.has("period")) {
+            int c = layout.columnIndex().get("period");
+            for (Grid.Row r : dataRows) {
+                Periods.parse(r.cell(c)).ifPresent(periods::add);
+            }
+        }
+        int firstYear = targetYears.stream().mapToInt(Integer::intValue).min().orElse(Integer.MIN_VALUE);
+        Set<Integer> warned = new TreeSet<>();
+        List<String> notes = new ArrayList<>();
+        for (YearMonth p : periods) {
+            if (p.isAfter(now)) {
+                throw new FileRejectedException(
+                        "period_possible",
+                        fileName + ": 统计期 " + p + " 在本月(" + now + ")之后,还不可能有这一期的数据 — " + "请检查标题行、统计期列或 --period 是否写错");
+            }
+            if (p.getYear() < firstYear) {
+                throw new FileRejectedException(
+                        "period_possible",
+                        fileName + ": 统计期 " + p + " 早于本市配置的第一个目标年份 " + firstYear + " 年 — "
+                                + "请检查年份是否写错;如确需入库,请先在 config/targets/ 下添加 " + p.getYear() + " 年的目标文件");
+            }
+            if (!targetYears.contains(p.getYear()) && warned.add(p.getYear())) {
+                notes.add("警告 " + fileName + ": 统计期 " + p + " 所在的 " + p.getYear() + " 年没有目标文件(config/targets/"
+                        + p.getYear() + ".yaml),数据照常入库,但 gold 中该年的目标将为空");
+            }
+        }
+        return notes;
     }
 
     private static FileRejectedException disagree(String fileName, String detail) {

@@ -269,7 +269,7 @@ public final class ReprocessJob {
         org.apache.hadoop.fs.Path p = LoadJob.rawCopy(warehouse, d.sha256(), d.file());
         try (var in = warehouse.fs().open(p)) {
             byte[] bytes = in.readAllBytes();
-            return new InputFile(java.nio.file.Path.of(d.file()), d.file(), bytes, InputFile.sha256(bytes));
+            return InputFile.kept(d.file(), bytes, d.sha256());
         } catch (java.io.FileNotFoundException e) {
             throw new IllegalStateException("cannot reprocess load " + d.loadId() + " (" + d.file() + "): its raw copy "
                     + p + " is missing; deliver the file again with `load --force`");

@@ -51,7 +51,7 @@ final class RowStager {
         List<Row> staged = new ArrayList<>();
         List<Grid.Row> data = new ArrayList<>();
         List<Grid.Row> totals = new ArrayList<>();
-        List<String> header = grid.rows().get(layout.headerRowIndex()).cells();
+        List<String> header = layout.header();
         List<String> present = new ArrayList<>(layout.columnIndex().keySet());
         for (int r = 0; r < grid.rows().size(); r++) {
             Grid.Row row = grid.rows().get(r);
@@ -116,10 +116,10 @@ final class RowStager {
     }
 
     private String kind(Grid.Row row, int index) {
-        if (index < layout.headerRowIndex()) {
+        if (index < layout.headerFirstRowIndex()) {
             return row.isBlank() ? "blank" : "title";
         }
-        if (index == layout.headerRowIndex()) {
+        if (index <= layout.headerRowIndex()) {
             return "header";
         }
         if (row.isBlank()) {

@@ -1,0 +1,27 @@
+package org.investlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which files of an inbox folder {@code run --inbox} picks up. */
+class InboxFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void oldFormatXlsIsPickedUpWithTheOtherFormats() throws IOException {
+        for (String n : new String[] {"a.csv", "b.xlsx", "c.XLS", "d.parquet", "e.pdf", "~$b.xlsx", ".hidden.xls"}) {
+            Files.writeString(dir.resolve(n), "x");
+        }
+        // the Excel lock file ~$b.xlsx, the hidden file and the pdf are left alone; the case of .XLS does not matter
+        assertThat(RunCommand.inboxFiles(dir).stream()
+                        .map(p -> p.getFileName().toString())
+                        .toList())
+                .containsExactly("a.csv", "b.xlsx", "c.XLS", "d.parquet");
+    }
+}

@@ -1,0 +1,90 @@
+package org.investlake.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.investlake.quality.FeedSchema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stats header vocabulary (schemas/stats.yaml): per column group, the headers statistical bureaus
+ * other than Hengshui's use for it, each written as it appears in a table (with its unit or period
+ * prefix), each recognised as that column — and an unknown header still rejected with today's message.
+ */
+class HeaderVocabularyTest {
+    private static final FeedSchema STATS = FeedSchema.load("stats");
+
+    /** Each header alone in a row, matched to the column it names. */
+    private static void assertAllName(String column, String... headers) {
+        for (String h : headers) {
+            Map<String, Integer> m = LayoutDetector.match(List.of(h), STATS);
+            assertThat(m).as("「%s」", h).containsOnlyKeys(column);
+        }
+    }
+
+    @Test
+    void regionColumn() {
+        assertAllName(
+                "region", "地区", "县(市、区)", "县（市、区）", "区县", "县区", "县市", "区(县)", "市(县、区)", "县(市)区", "行政区划", "行政区划名称",
+                "单位名称", "区域", "各县市区", "分地区");
+    }
+
+    @Test
+    void sectorColumn() {
+        assertAllName("sector", "行业", "分行业", "行业分类", "国民经济行业", "投资领域", "行业门类", "门类", "按行业分", "指标名称");
+    }
+
+    @Test
+    void amountColumn() {
+        assertAllName(
+                "ytd_amount",
+                "本年完成投资(万元)",
+                "投资额(亿元)",
+                "累计投资",
+                "累计完成投资",
+                "完成投资额(万元)",
+                "投资完成额",
+                "1-6月累计(万元)",
+                "2023年1-6月累计",
+                "本年累计完成投资额",
+                "绝对额(亿元)",
+                "自年初累计",
+                "本年止累计");
+    }
+
+    @Test
+    void previousYearColumn() {
+        assertAllName("prev_ytd_amount", "上年同期(万元)", "去年同期", "上年同期完成", "上年同期投资额(亿元)", "上年同期累计完成", "去年同期累计", "上年累计");
+    }
+
+    @Test
+    void growthColumn() {
+        assertAllName(
+                "ytd_growth_pct",
+                "比上年同期增长(%)",
+                "比上年同期增减(%)",
+                "同比增减(%)",
+                "同比增减(±%)",
+                "增幅(%)",
+                "同比增幅",
+                "增长率(%)",
+                "比去年同期增长%",
+                "较上年同期增长(%)",
+                "比上年同期±(%)",
+                "同比±%",
+                "1-6月累计增速(%)",
+                "累计增长(%)");
+    }
+
+    /** A header in none of the lists is still refused, naming what is missing, as before. */
+    @Test
+    void unknownHeaderStillRejectedHelpfully() {
+        Grid grid = new Grid(
+                List.of(new Grid.Row(1, List.of("片区", "进度(%)")), new Grid.Row(2, List.of("东片", "5.0"))),
+                "utf-8",
+                "csv");
+        assertThat(LayoutDetector.headerRow(grid, STATS)).isEmpty();
+        assertThat(LayoutDetector.missingColumnsMessage(grid, STATS)).startsWith("找不到表头:前2行中没有一行写有 地区或行业领域 和 ");
+    }
+}
