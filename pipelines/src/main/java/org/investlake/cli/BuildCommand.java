@@ -17,13 +17,19 @@ import picocli.CommandLine.ParentCommand;
         name = "build",
         mixinStandardHelpOptions = true,
         header = "Rebuild the gold marts.",
-        description = "By default every period whose silver data changed since its last build (and the later "
-                + "periods of that year); --period for given periods; --all for everything.")
+        description = "By default every period whose input data changed since it was last built (and the later "
+                + "periods of that year), noticed from the Delta versions of the inputs, so loads, restores and "
+                + "reprocessing all count; periods the inputs no longer have are deleted. --period rebuilds "
+                + "given periods as well; --all rebuilds everything.")
 final class BuildCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--period", paramLabel = "YYYY-MM", split = ",", description = "Periods to rebuild.")
+    @Option(
+            names = "--period",
+            paramLabel = "YYYY-MM",
+            split = ",",
+            description = "Periods to rebuild, besides the changed ones.")
     List<YearMonth> periods;
 
     @Option(names = "--all", description = "Rebuild every period.")
@@ -46,11 +52,20 @@ final class BuildCommand implements Callable<Integer> {
         }
         BuildJob.Result r = BuildJob.on(w).periods(requested).all(all).execute();
         if (r.nothingBuilt()) {
-            out.println("gold: nothing to build (no silver data has changed)");
+            out.println("gold: nothing to build (no input has changed since the last build)");
         }
         r.periodsByMart().forEach((mart, ps) -> {
+            List<String> gone = r.deletedByMart().getOrDefault(mart, List.of());
+            List<String> said = new java.util.ArrayList<>();
             if (!ps.isEmpty()) {
-                out.printf("gold.%s: rebuilt %d period(s) %s%n", mart, ps.size(), summarise(ps));
+                said.add("rebuilt " + ps.size() + " period(s) " + summarise(ps));
+            }
+            if (!gone.isEmpty()) {
+                // every deleted period is named: a vanished month is news the reader must not miss
+                said.add("deleted " + gone.size() + " period(s) no longer in its inputs: " + String.join(", ", gone));
+            }
+            if (!said.isEmpty()) {
+                out.printf("gold.%s: %s%n", mart, String.join("; ", said));
             }
         });
         out.flush();

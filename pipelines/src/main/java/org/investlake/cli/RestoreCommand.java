@@ -26,9 +26,9 @@ import picocli.CommandLine.ParentCommand;
                     + "latest remaining delivery of each period wins, as if the undone one never came; see "
                     + "`reprocess`), builds the marts and prints what changed. Bronze keeps every delivery.",
             "Takes the warehouse lock (waits for a running load, build or run; $" + WarehouseLock.TIMEOUT_ENV
-                    + " sets the wait, default 10 minutes).",
-            "With TABLE, a silver table's gold marts are not changed: restore them too, or rebuild them with "
-                    + "`build --all`.",
+                    + " sets the wait in seconds, default 600).",
+            "With TABLE, a silver table's gold marts are not changed until the next `build`, which notices the "
+                    + "restore and brings them in line (deleting periods silver no longer has).",
             "Exit code 0 done, 1 failed (unknown table, version or load; nothing changed), 2 usage."
         })
 final class RestoreCommand implements Callable<Integer> {
@@ -89,8 +89,9 @@ final class RestoreCommand implements Callable<Integer> {
                         + " --version " + r.versionBefore() + "` undoes it)");
                 List<String> built = builtFrom(w, t.qualified());
                 if (!built.isEmpty()) {
-                    out.println("note: " + String.join(", ", built) + " (built from " + t + ") did not change: restore "
-                            + (built.size() == 1 ? "it" : "them") + " too, or rebuild with `build --all`");
+                    out.println("note: " + String.join(", ", built) + " (built from " + t
+                            + ") did not change yet: run `build` to bring " + (built.size() == 1 ? "it" : "them")
+                            + " in line");
                 }
             }
             out.flush();

@@ -1,32 +1,67 @@
 package org.investlake.marts;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.investlake.storage.SqlFiles;
 import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableStore;
+import org.investlake.storage.TableVersions;
 import org.investlake.storage.Warehouse;
 import org.investlake.storage.WarehouseLock;
 import org.investlake.storage.WriteTransaction;
 
 /**
- * Builds the gold marts from silver with the SQL in sql/gold/, period by period. By default only the
- * periods whose silver inputs changed since they were last built are recomputed, together with the
- * later periods of the same year (whose change against the previous period depends on them).
+ * Builds the gold marts with the SQL in sql/gold/, period by period, so that after every build each
+ * mart holds exactly what a clean build over the current inputs would give: rebuilt periods replaced,
+ * periods its inputs no longer have deleted. A mart's inputs are the tables its SQL reads
+ * ({@code silver.*}, and {@code gold.*} for a mart built from other marts, which are built first), plus
+ * the {@code sources} of its yml.
+ *
+ * <p>How a build decides what to recompute, per mart (recorded in {@code ops.build_log}, one row per
+ * build, mart and period rebuilt or deleted):
+ * <ol>
+ *   <li>Fast path: when the Delta version of every input, the mart's definition (its SQL text and the
+ *       reference views it reads) and the mart's own version are what the mart's last build recorded,
+ *       nothing can have changed and nothing is read. Any commit to an input — a load, a RESTORE, a
+ *       reprocess, a write by hand — moves its version, so it is always noticed.</li>
+ *   <li>Otherwise each input is fingerprinted per period (row count and an order-free sum of the hashes
+ *       of all its columns). A period is recomputed when its fingerprint differs from the one recorded
+ *       when it was last built (new, changed, or gone from the inputs), together with the later periods
+ *       of the same year (change against the previous period, 当月 amounts and bottom streaks depend on
+ *       them). Content decides, so a restore, a reprocess or a re-delivery is attributed to exactly the
+ *       periods whose rows it changed, whatever the commit notes say.</li>
+ *   <li>Every period: with {@code all}, when the mart's definition changed, when the mart has no
+ *       build recorded, or when the gold table itself was written since its last build (e.g. restored by
+ *       hand).</li>
+ *   <li>Periods the mart holds that its inputs no longer have are deleted, in the same commit as the
+ *       rebuilt ones. A mart whose inputs are gone (a rolled-back load deleted them) is emptied.</li>
+ * </ol>
+ * {@link #periods} adds periods to recompute; it never leaves a changed one stale.
  */
 public final class BuildJob {
     /** The marts in build order; each is sql/gold/NAME.sql documented by sql/gold/NAME.yml. */
@@ -41,22 +76,33 @@ public final class BuildJob {
 
     private static final TableDoc BUILD_LOG = TableDoc.load("ops", "build_log");
 
+    /** A table the mart's SQL reads; comments are stripped first, so a table a comment names is not one. */
+    private static final Pattern TABLE_REF = Pattern.compile("\\b(silver|gold)\\.([a-z_][a-z0-9_]*)\\b");
+
+    private static final Pattern REF_VIEW = Pattern.compile("\\bref_[a-z0-9_]+\\b");
+
     private final Warehouse warehouse;
     private final TableStore store;
+    private final TableVersions versions;
     private Set<String> requested = Set.of();
     private Set<String> selected = Set.of();
     private boolean all;
+    /** Per-period fingerprints of an input, by "layer.name@version": each input is read once a build. */
+    private final Map<String, Map<String, String>> fingerprints = new HashMap<>();
+    /** The rows of each reference view a mart reads, as text, once a build. */
+    private final Map<String, String> referenceViews = new HashMap<>();
 
     private BuildJob(Warehouse warehouse) {
         this.warehouse = warehouse;
         this.store = new TableStore(warehouse);
+        this.versions = new TableVersions(warehouse);
     }
 
     public static BuildJob on(Warehouse warehouse) {
         return new BuildJob(warehouse);
     }
 
-    /** Rebuild exactly these periods (YYYY-MM) instead of the changed ones. */
+    /** Rebuild these periods (YYYY-MM) too, besides the changed ones. */
     public BuildJob periods(Set<String> periods) {
         this.requested = periods;
         return this;
@@ -81,12 +127,21 @@ public final class BuildJob {
         return this;
     }
 
-    /** What was built: for each mart, the periods rewritten (empty when nothing had changed). */
-    public record Result(Map<String, List<String>> periodsByMart) {
+    /**
+     * What was built: for each mart, the periods rewritten (empty when nothing had changed) and the
+     * periods deleted because its inputs no longer have them.
+     */
+    public record Result(Map<String, List<String>> periodsByMart, Map<String, List<String>> deletedByMart) {
+        /** True when the build neither rewrote nor deleted anything. */
         public boolean nothingBuilt() {
-            return periodsByMart.values().stream().allMatch(List::isEmpty);
+            return periodsByMart.values().stream().allMatch(List::isEmpty)
+                    && deletedByMart.values().stream().allMatch(List::isEmpty);
         }
     }
+
+    /** What the mart's last build recorded; {@code fingerprints} holds the latest one of each period. */
+    private record Recorded(
+            String sourceVersions, String definition, long outputVersion, Map<String, String> fingerprints) {}
 
     /** Builds under the warehouse lock, taken here for every caller; reentrant inside a command that holds it. */
     public Result execute() {
@@ -100,126 +155,333 @@ public final class BuildJob {
         String buildId = "B" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Timestamp now = new Timestamp(System.currentTimeMillis());
         Map<String, List<String>> built = new LinkedHashMap<>();
+        Map<String, List<String>> deleted = new LinkedHashMap<>();
         WriteTransaction tx = WriteTransaction.begin(warehouse, "build_id=" + buildId);
         store.within(tx);
         try {
             return tx.run(() -> {
                 List<Row> log = new ArrayList<>();
+                Map<String, Recorded> lastBuilds = lastBuilds();
                 for (String mart : MARTS) {
+                    built.put(mart, List.of());
+                    deleted.put(mart, List.of());
                     if (!selected.isEmpty() && !selected.contains(mart)) {
                         continue;
                     }
                     TableDoc doc = TableDoc.load("gold", mart);
-                    Map<String, Timestamp> sourceTimes = sourceTimes(doc);
-                    if (!sourcesExist(doc)) {
-                        built.put(mart, List.of());
+                    String sql = SqlFiles.load("gold", mart);
+                    List<String> inputs = inputs(mart, doc, sql);
+                    boolean inputsExist = inputs.stream().allMatch(this::exists);
+                    if (!inputsExist && !warehouse.exists("gold", mart)) {
                         continue;
                     }
                     if (!warehouse.exists("gold", mart)) {
                         // created even when empty, so the marts built from it can always read it
-                        store.ensure(doc, spark.sql(SqlFiles.load("gold", mart)).schema());
+                        store.ensure(doc, spark.sql(sql).schema());
+                    } else if (inputsExist) {
+                        // a mart whose SQL gained columns: added here, then filled by the full rebuild
+                        // its changed definition triggers (a write would otherwise drop them)
+                        store.addMissingColumns(
+                                doc,
+                                spark.sql(sql).schema(),
+                                "build_id=" + buildId + "; gold " + mart + " new columns");
                     }
-                    Set<String> periods = periodsToBuild(mart, sourceTimes);
-                    if (periods.isEmpty()) {
-                        built.put(mart, List.of());
+                    Map<String, Long> inputVersions = versions.snapshot(inputs);
+                    String sourceVersions = inputVersions.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(","));
+                    String definition = definition(sql);
+                    long martVersion = versions.current("gold", mart);
+                    Recorded last = lastBuilds.get(mart);
+                    boolean inputsUnchanged = last != null
+                            && last.sourceVersions().equals(sourceVersions)
+                            && last.definition().equals(definition)
+                            && last.outputVersion() == martVersion;
+                    if (inputsExist && inputsUnchanged && !all && requested.isEmpty()) {
                         continue;
                     }
-                    spark.sparkContext().setJobGroup(buildId, "gold " + mart + " " + String.join(",", periods), false);
-                    Dataset<Row> rows = spark.sql(SqlFiles.load("gold", mart))
-                            .where(functions.col("period").isin(periods.toArray()));
-                    store.replacePeriods(doc, rows, periods, "build_id=" + buildId + "; gold " + mart);
-                    Map<String, Long> counts = spark
-                            .table(doc.qualifiedName())
-                            .where(functions.col("period").isin(periods.toArray()))
-                            .groupBy("period")
-                            .count()
-                            .collectAsList()
-                            .stream()
-                            .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-                    for (String p : periods) {
-                        log.add(RowFactory.create(
-                                buildId, mart, p, counts.getOrDefault(p, 0L).intValue(), sourceTimes.get(p), now));
+
+                    Map<String, String> current = inputsExist ? fingerprint(inputs, inputVersions) : Map.of();
+                    Set<String> held = periodsOf(doc.qualifiedName());
+                    Map<String, String> reasons = new TreeMap<>();
+                    if (all) {
+                        current.keySet().forEach(p -> reasons.put(p, "--all"));
+                    } else if (last == null) {
+                        current.keySet().forEach(p -> reasons.put(p, "no earlier build"));
+                    } else if (!last.definition().equals(definition)) {
+                        current.keySet().forEach(p -> reasons.put(p, "SQL or reference data changed"));
+                    } else if (last.outputVersion() != martVersion) {
+                        current.keySet().forEach(p -> reasons.put(p, "gold table written outside build"));
+                    } else {
+                        Set<String> known = new TreeSet<>(current.keySet());
+                        known.addAll(last.fingerprints().keySet());
+                        for (String p : known) {
+                            if (!Objects.equals(
+                                    current.get(p), last.fingerprints().get(p))) {
+                                reasons.put(p, current.containsKey(p) ? "inputs changed" : "gone from inputs");
+                            }
+                        }
                     }
-                    built.put(mart, new ArrayList<>(periods));
+                    requested.forEach(p -> reasons.putIfAbsent(p, "requested"));
+                    // a period depends on the one before (change, 当月, streaks): later periods of its year follow
+                    for (String p : List.copyOf(reasons.keySet())) {
+                        current.keySet().stream()
+                                .filter(q -> q.substring(0, 4).equals(p.substring(0, 4)) && q.compareTo(p) > 0)
+                                .forEach(q -> reasons.putIfAbsent(q, "follows " + p));
+                    }
+                    Set<String> rebuild = new TreeSet<>(reasons.keySet());
+                    rebuild.retainAll(current.keySet());
+                    Set<String> gone = new TreeSet<>(held);
+                    gone.removeAll(current.keySet());
+                    if (rebuild.isEmpty() && gone.isEmpty()) {
+                        continue;
+                    }
+
+                    Set<String> replaced = new TreeSet<>(rebuild);
+                    replaced.addAll(gone);
+                    spark.sparkContext().setJobGroup(buildId, "gold " + mart + " " + String.join(",", replaced), false);
+                    Dataset<Row> rows = rebuild.isEmpty()
+                            ? spark.createDataFrame(
+                                    List.<Row>of(),
+                                    spark.table(doc.qualifiedName()).schema())
+                            : spark.sql(sql).where(functions.col("period").isin(rebuild.toArray()));
+                    // one commit rewrites the changed periods and deletes the vanished ones
+                    store.replacePeriods(doc, rows, replaced, "build_id=" + buildId + "; gold " + mart);
+                    long outputVersion = versions.current("gold", mart);
+                    Map<String, Long> counts = rowsPerPeriod(doc.qualifiedName(), rebuild);
+                    for (String p : rebuild) {
+                        log.add(RowFactory.create(
+                                buildId,
+                                mart,
+                                p,
+                                "built",
+                                reasons.get(p),
+                                counts.getOrDefault(p, 0L).intValue(),
+                                current.get(p),
+                                sourceVersions,
+                                definition,
+                                outputVersion,
+                                now));
+                    }
+                    for (String p : gone) {
+                        log.add(RowFactory.create(
+                                buildId,
+                                mart,
+                                p,
+                                "deleted",
+                                inputsExist ? "gone from inputs" : "inputs missing",
+                                0,
+                                null,
+                                sourceVersions,
+                                definition,
+                                outputVersion,
+                                now));
+                    }
+                    built.put(mart, new ArrayList<>(rebuild));
+                    deleted.put(mart, new ArrayList<>(gone));
                     spark.sparkContext().clearJobGroup();
                 }
                 if (!log.isEmpty()) {
-                    // one commit for the whole build: what every mart was rebuilt from
-                    store.append(
-                            BUILD_LOG, spark.createDataFrame(log, BUILD_LOG.declaredSchema()), "build_id=" + buildId);
+                    appendLog(log, buildId);
                 }
-                return new Result(built);
+                return new Result(built, deleted);
             });
         } finally {
             store.within(null);
         }
     }
 
-    private boolean sourcesExist(TableDoc doc) {
-        return doc.sources().stream().allMatch(s -> warehouse.exists(s.split("\\.")[0], s.split("\\.")[1]));
+    /**
+     * The tables the mart reads: its yml's sources and every silver or gold table its SQL names, in
+     * that order. A gold input must come earlier in {@link #MARTS}, so it is up to date when read.
+     */
+    static List<String> inputs(String mart, TableDoc doc, String sql) {
+        Set<String> out = new java.util.LinkedHashSet<>(doc.sources());
+        Matcher m = TABLE_REF.matcher(withoutComments(sql).toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group(1) + "." + m.group(2));
+        }
+        for (String q : out) {
+            if (q.startsWith("gold.") && MARTS.indexOf(q.substring(5)) >= MARTS.indexOf(mart)) {
+                throw new IllegalStateException(
+                        "gold." + mart + " reads " + q + ", which BuildJob.MARTS builds after it");
+            }
+        }
+        return List.copyOf(out);
     }
 
-    /** Latest load time of the mart's inputs, per period. */
-    private Map<String, Timestamp> sourceTimes(TableDoc doc) {
-        Map<String, Timestamp> out = new TreeMap<>();
-        for (String source : doc.sources()) {
-            String[] parts = source.split("\\.");
-            if (!warehouse.exists(parts[0], parts[1])) {
-                continue;
-            }
-            for (Row r : warehouse
-                    .spark()
-                    .table(source)
-                    .groupBy("period")
-                    .agg(functions.max("loaded_at"))
-                    .collectAsList()) {
-                out.merge(r.getString(0), r.getTimestamp(1), (a, b) -> a.after(b) ? a : b);
-            }
+    private static String withoutComments(String sql) {
+        return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+    }
+
+    private boolean exists(String qualified) {
+        String[] p = qualified.split("\\.", 2);
+        return warehouse.exists(p[0], p[1]);
+    }
+
+    /**
+     * Each period of the inputs (a period any of them has) → a fingerprint of their rows in it: per
+     * input, the row count and the sum of a 64-bit hash of each row's every column (order-free, nulls
+     * told apart through to_json), then SHA-256 of them all, shortened.
+     */
+    private Map<String, String> fingerprint(List<String> inputs, Map<String, Long> inputVersions) {
+        Map<String, StringBuilder> parts = new TreeMap<>();
+        for (String input : inputs) {
+            Map<String, String> perPeriod =
+                    fingerprints.computeIfAbsent(input + "@" + inputVersions.get(input), k -> fingerprintOf(input));
+            perPeriod.forEach((period, fp) -> parts.computeIfAbsent(period, p -> new StringBuilder())
+                    .append(input)
+                    .append(':')
+                    .append(fp)
+                    .append(';'));
+        }
+        Map<String, String> out = new TreeMap<>();
+        parts.forEach((period, s) -> out.put(period, sha256(s.toString()).substring(0, 16)));
+        return out;
+    }
+
+    private Map<String, String> fingerprintOf(String table) {
+        Dataset<Row> t = warehouse.spark().table(table);
+        Column[] all = java.util.Arrays.stream(t.columns()).map(functions::col).toArray(Column[]::new);
+        Map<String, String> out = new TreeMap<>();
+        for (Row r : t.groupBy("period")
+                .agg(
+                        functions.count(functions.lit(1)),
+                        functions.sum(functions
+                                .xxhash64(functions.to_json(functions.struct(all)))
+                                .cast("decimal(38,0)")))
+                .collectAsList()) {
+            out.put(r.getString(0), r.getLong(1) + "/" + r.get(2));
         }
         return out;
     }
 
-    private Set<String> periodsToBuild(String mart, Map<String, Timestamp> sourceTimes) {
-        if (all) {
-            return new TreeSet<>(sourceTimes.keySet());
+    /** The mart's SQL and the content of the reference views it reads: a corrected rule rebuilds it. */
+    private String definition(String sql) {
+        StringBuilder s = new StringBuilder(sql);
+        Matcher m = REF_VIEW.matcher(withoutComments(sql));
+        Set<String> views = new TreeSet<>();
+        while (m.find()) {
+            views.add(m.group());
         }
-        Set<String> changed = new TreeSet<>();
-        if (!requested.isEmpty()) {
-            changed.addAll(requested);
-        } else {
-            Map<String, Timestamp> builtFrom = lastBuilt(mart);
-            sourceTimes.forEach((period, loadedAt) -> {
-                Timestamp b = builtFrom.get(period);
-                if (b == null || loadedAt.after(b) || !warehouse.exists("gold", mart)) {
-                    changed.add(period);
-                }
-            });
+        for (String view : views) {
+            // the views are small local relations (ReferenceViews): collected without a Spark job
+            s.append('\n')
+                    .append(view)
+                    .append(':')
+                    .append(referenceViews.computeIfAbsent(
+                            view,
+                            v -> warehouse.spark().table(v).collectAsList().stream()
+                                    .map(Row::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining("|"))));
         }
-        // a period's change_pp depends on the period before: later periods of the same year follow
-        Set<String> out = new TreeSet<>(changed);
-        for (String p : changed) {
-            sourceTimes.keySet().stream()
-                    .filter(q -> q.substring(0, 4).equals(p.substring(0, 4)) && q.compareTo(p) > 0)
-                    .forEach(out::add);
+        return sha256(s.toString()).substring(0, 16);
+    }
+
+    private Set<String> periodsOf(String table) {
+        Set<String> out = new TreeSet<>();
+        for (Row r : warehouse.spark().table(table).select("period").distinct().collectAsList()) {
+            out.add(r.getString(0));
         }
-        out.retainAll(sourceTimes.keySet());
         return out;
     }
 
-    private Map<String, Timestamp> lastBuilt(String mart) {
-        Map<String, Timestamp> out = new TreeMap<>();
+    private Map<String, Long> rowsPerPeriod(String table, Set<String> periods) {
+        if (periods.isEmpty()) {
+            return Map.of();
+        }
+        return warehouse
+                .spark()
+                .table(table)
+                .where(functions.col("period").isin(periods.toArray()))
+                .groupBy("period")
+                .count()
+                .collectAsList()
+                .stream()
+                .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+    }
+
+    /**
+     * Each mart's last build as ops.build_log records it: the source versions, definition and output
+     * version of its latest build, and the latest fingerprint of each period (none for a deleted one).
+     * A mart without a build, or whose latest rows predate the recorded versions, has none. The log is
+     * read once (one small row per build, mart and period).
+     */
+    private Map<String, Recorded> lastBuilds() {
+        Map<String, Recorded> out = new HashMap<>();
         if (!warehouse.exists("ops", "build_log")) {
             return out;
         }
-        for (Row r : warehouse
-                .spark()
-                .table("ops.build_log")
-                .where(functions.col("mart").equalTo(mart))
-                .groupBy("period")
-                .agg(functions.max("source_loaded_at"))
-                .collectAsList()) {
-            out.put(r.getString(0), r.getTimestamp(1));
+        Dataset<Row> log = warehouse.spark().table("ops.build_log");
+        List<String> have = List.of(log.columns());
+        if (!have.containsAll(List.of("source_versions", "definition", "output_version", "input_fingerprint"))) {
+            return out;
         }
+        Map<String, Row> latest = new HashMap<>();
+        Map<String, Map<String, String>> byPeriod = new HashMap<>();
+        // oldest first, so a later row of a mart or period replaces an earlier one
+        for (Row r : log.select(
+                        "mart",
+                        "period",
+                        "build_id",
+                        "input_fingerprint",
+                        "source_versions",
+                        "definition",
+                        "output_version")
+                .orderBy("build_id")
+                .collectAsList()) {
+            latest.put(r.getString(0), r);
+            byPeriod.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getString(3));
+        }
+        latest.forEach((mart, r) -> {
+            if (!r.isNullAt(4) && !r.isNullAt(5) && !r.isNullAt(6)) {
+                Map<String, String> fps = new TreeMap<>(byPeriod.get(mart));
+                fps.values().removeIf(Objects::isNull);
+                out.put(mart, new Recorded(r.getString(4), r.getString(5), r.getLong(6), fps));
+            }
+        });
         return out;
+    }
+
+    /**
+     * One commit for the whole build. A log written before the recorded versions existed gets the new
+     * columns added (its old rows have none, so every mart is rebuilt once) and its retired columns
+     * left empty.
+     */
+    private void appendLog(List<Row> log, String buildId) {
+        SparkSession spark = warehouse.spark();
+        StructType declared = BUILD_LOG.declaredSchema();
+        Dataset<Row> rows = spark.createDataFrame(log, declared);
+        if (warehouse.exists("ops", "build_log")) {
+            store.ensure(BUILD_LOG, declared); // records the version first, so a rollback undoes the ALTER
+            StructType existing = spark.table(BUILD_LOG.qualifiedName()).schema();
+            List<String> have = List.of(existing.fieldNames());
+            List<String> missing = new ArrayList<>();
+            for (StructField f : declared.fields()) {
+                if (!have.contains(f.name())) {
+                    missing.add(f.toDDL());
+                }
+            }
+            if (!missing.isEmpty()) {
+                spark.sql("ALTER TABLE " + BUILD_LOG.qualifiedName() + " ADD COLUMNS (" + String.join(", ", missing)
+                        + ")");
+            }
+            for (StructField f : existing.fields()) {
+                if (!List.of(declared.fieldNames()).contains(f.name())) {
+                    rows = rows.withColumn(f.name(), functions.lit(null).cast(f.dataType()));
+                }
+            }
+        }
+        store.append(BUILD_LOG, rows, "build_id=" + buildId);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

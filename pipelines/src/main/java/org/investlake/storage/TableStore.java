@@ -137,13 +137,21 @@ public final class TableStore {
      * version): nullable, with their comments; existing rows read null. Nothing when none is missing.
      */
     public void addMissingColumns(TableDoc doc, String note) {
+        addMissingColumns(doc, doc.declaredSchema(), note);
+    }
+
+    /**
+     * Adds the columns of {@code schema} that the table lacks (a gold mart whose SQL gained a column
+     * since the table was created), with their documented comments.
+     */
+    public void addMissingColumns(TableDoc doc, StructType schema, String note) {
         if (!warehouse.exists(doc.layer(), doc.name())) {
             return;
         }
         java.util.Set<String> present = java.util.Set.of(
                 warehouse.spark().table(doc.qualifiedName()).schema().fieldNames());
         List<String> added = new java.util.ArrayList<>();
-        for (StructField f : doc.declaredSchema().fields()) {
+        for (StructField f : schema.fields()) {
             if (!present.contains(f.name())) {
                 added.add(f.name() + " " + f.dataType().sql() + " COMMENT '"
                         + escape(doc.column(f.name())
