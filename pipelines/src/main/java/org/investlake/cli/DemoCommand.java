@@ -181,15 +181,16 @@ final class DemoCommand implements Callable<Integer> {
                 .first()
                 .getString(0);
         Row lights = w.spark()
-                .sql("SELECT count_if(light = 'red'), count_if(light = 'yellow'), count(*) "
+                .sql("SELECT count_if(light = 'red'), count_if(light = 'yellow'), count(*), count_if(light = 'grey') "
                         + "FROM gold.project_watchlist WHERE period = '" + month + "'")
                 .first();
         out.printf(
-                "Dispatch list %s (月调度, total investment ≥ %s万): %d projects, %d red, %d yellow%n",
+                "Dispatch list %s (月调度, total investment ≥ %s万): %d projects, %d red, %d yellow, %d grey (data missing)%n",
                 month,
                 num(targets.dispatch().minTotalInvestmentWan()),
                 lights.getLong(2),
                 lights.getLong(0),
-                lights.getLong(1));
+                lights.getLong(1),
+                lights.getLong(3));
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "restore",
         header = "Put a table back to an earlier Delta version, or undo one delivery (--load).",
-        customSynopsis = {"restore TABLE --version N", "restore --load LOAD_ID"},
+        customSynopsis = {"Usage: investlake restore TABLE --version N", "       investlake restore --load LOAD_ID"},
         description = {
             "Restores TABLE to the content it had at --version (see `history TABLE`). The restore is itself a "
                     + "new version, so nothing is lost: restoring the version before it undoes it.",

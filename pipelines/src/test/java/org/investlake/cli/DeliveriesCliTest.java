@@ -2,8 +2,6 @@ package org.investlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.investlake.SparkTest;
 import org.investlake.TestFiles;
@@ -19,17 +17,8 @@ class DeliveriesCliTest extends SparkTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--warehouse";
-        all[1] = dir.resolve("warehouse").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.in(dir.resolve("warehouse"), args);
     }
 
     @Test
@@ -49,7 +38,7 @@ class DeliveriesCliTest extends SparkTest {
                 "全市,30240,29000,4.3");
         FileLoadResult fix = LoadJob.on(w).execute(corrected);
 
-        Run undo = cli("restore", "--load", fix.loadId());
+        CliRun undo = cli("restore", "--load", fix.loadId());
         assertThat(undo.code()).as(undo.err()).isZero();
         assertThat(undo.out())
                 .contains("load " + fix.loadId() + " undone")
@@ -57,11 +46,11 @@ class DeliveriesCliTest extends SparkTest {
                 .contains("1 deliveries replayed; quarantined rows 0 before, 0 now")
                 .contains("gold.region_growth: rebuilt");
 
-        Run twice = cli("restore", "--load", fix.loadId());
+        CliRun twice = cli("restore", "--load", fix.loadId());
         assertThat(twice.code()).isEqualTo(Main.REJECTED);
         assertThat(twice.err()).contains("already undone").doesNotContain("Exception");
 
-        Run reprocess = cli("reprocess", "--feed", "stats");
+        CliRun reprocess = cli("reprocess", "--feed", "stats");
         assertThat(reprocess.code()).as(reprocess.err()).isZero();
         // February and the first 1-3月 delivery again, with the same rules: nothing changes
         assertThat(reprocess.out())
@@ -69,7 +58,7 @@ class DeliveriesCliTest extends SparkTest {
                 .contains("silver.stats 2023-03: unchanged")
                 .contains("2 deliveries replayed");
 
-        Run forced = cli("load", "--force", corrected.toString());
+        CliRun forced = cli("load", "--force", corrected.toString());
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(forced.out()).contains("read 4, loaded 4");
 

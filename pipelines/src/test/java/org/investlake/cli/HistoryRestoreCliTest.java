@@ -3,9 +3,7 @@ package org.investlake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -23,17 +21,8 @@ class HistoryRestoreCliTest extends SparkTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--warehouse";
-        all[1] = dir.resolve("warehouse").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun cli(String... args) {
+        return CliRun.in(dir.resolve("warehouse"), args);
     }
 
     private static List<CSVRecord> csv(String text) throws IOException {
@@ -53,7 +42,7 @@ class HistoryRestoreCliTest extends SparkTest {
         FileLoadResult mar = LoadJob.on(w).execute(StatsFixture.march(dir.resolve("in")));
         assertThat(mar.rowsLoaded()).as(mar.reasons().toString()).isEqualTo(4);
 
-        Run history = cli("history", "silver.stats", "--format", "csv");
+        CliRun history = cli("history", "silver.stats", "--format", "csv");
         assertThat(history.code()).as(history.err()).isZero();
         assertThat(history.out().lines().findFirst().orElseThrow())
                 .isEqualTo("version,timestamp,operation,load_id,file,user_metadata,num_output_rows,metrics");
@@ -78,12 +67,12 @@ class HistoryRestoreCliTest extends SparkTest {
         long febVersion = Long.parseLong(febMerge.get("version"));
         long marVersion = Long.parseLong(marMerge.get("version"));
 
-        Run table = cli("history", "silver.stats");
+        CliRun table = cli("history", "silver.stats");
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("MERGE").contains(feb.loadId()).contains("rows)");
 
         // March was the bad load: back to February's version. 8 rows (4 + 4) → February's 4
-        Run restore = cli("restore", "silver.stats", "--version", String.valueOf(febVersion));
+        CliRun restore = cli("restore", "silver.stats", "--version", String.valueOf(febVersion));
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out().lines().toList())
                 .containsExactly(
@@ -109,13 +98,13 @@ class HistoryRestoreCliTest extends SparkTest {
         assertThat(newest.get("version")).isEqualTo(String.valueOf(marVersion + 1));
         assertThat(newest.get("user_metadata")).isEqualTo("restore to version " + febVersion + " (investlake restore)");
 
-        Run badVersion = cli("restore", "silver.stats", "--version", "99");
+        CliRun badVersion = cli("restore", "silver.stats", "--version", "99");
         assertThat(badVersion.code()).isEqualTo(Main.REJECTED);
         assertThat(badVersion.err().lines().toList())
                 .containsExactly("investlake: silver.stats has no version 99: its " + "versions are 0 to "
                         + (marVersion + 1) + " (see `investlake history silver.stats`)");
 
-        Run badTable = cli("restore", "silver.nope", "--version", "1");
+        CliRun badTable = cli("restore", "silver.nope", "--version", "1");
         assertThat(badTable.code()).isEqualTo(Main.REJECTED);
         assertThat(badTable.err().lines().toList())
                 .singleElement()
@@ -124,7 +113,7 @@ class HistoryRestoreCliTest extends SparkTest {
                 .contains("silver.stats")
                 .contains("ops.load_log");
 
-        Run badHistory = cli("history", "stats");
+        CliRun badHistory = cli("history", "stats");
         assertThat(badHistory.code()).isEqualTo(Main.REJECTED);
         assertThat(badHistory.err().lines().toList())
                 .singleElement()
@@ -135,7 +124,7 @@ class HistoryRestoreCliTest extends SparkTest {
     @Test
     void helpAndUsage() {
         for (String command : List.of("history", "restore")) {
-            Run help = cli(command, "--help");
+            CliRun help = cli(command, "--help");
             assertThat(help.code()).as(command).isZero();
             assertThat(help.out())
                     .as(command)

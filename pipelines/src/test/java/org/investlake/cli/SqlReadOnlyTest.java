@@ -2,8 +2,6 @@ package org.investlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,19 +19,12 @@ class SqlReadOnlyTest extends SparkTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    private Run sql(String statement, String... options) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] args = new String[4 + options.length];
-        args[0] = "--warehouse";
-        args[1] = dir.resolve("warehouse").toString();
-        args[2] = "sql";
-        args[3] = statement;
-        System.arraycopy(options, 0, args, 4, options.length);
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun sql(String statement, String... options) {
+        String[] args = new String[2 + options.length];
+        args[0] = "sql";
+        args[1] = statement;
+        System.arraycopy(options, 0, args, 2, options.length);
+        return CliRun.in(dir.resolve("warehouse"), args);
     }
 
     private static long count(String table) {
@@ -83,7 +74,7 @@ class SqlReadOnlyTest extends SparkTest {
         writes.put("drop table silver.stats", "DROP TABLE");
         writes.put("SET spark.databricks.delta.retentionDurationCheck.enabled = false", "SET");
         for (Map.Entry<String, String> e : writes.entrySet()) {
-            Run run = sql(e.getKey());
+            CliRun run = sql(e.getKey());
             assertThat(run.code()).as(e.getKey() + ": " + run.err()).isEqualTo(Main.USAGE);
             assertThat(run.out()).as(e.getKey()).isEmpty();
             assertThat(run.err().lines().toList())
@@ -106,26 +97,26 @@ class SqlReadOnlyTest extends SparkTest {
                 .isZero();
 
         // February's 4 rows (桃城区, 冀州区, 武强县, 全市) and March's 4 (its fixture has the same 4 regions)
-        Run select = sql("SELECT count(*) AS n FROM silver.stats", "--format", "csv");
+        CliRun select = sql("SELECT count(*) AS n FROM silver.stats", "--format", "csv");
         assertThat(select.code()).as(select.err()).isZero();
         assertThat(select.out().lines()).containsExactly("n", "8");
-        Run asOf = sql("SELECT count(*) AS n FROM silver.stats VERSION AS OF " + february, "--format", "csv");
+        CliRun asOf = sql("SELECT count(*) AS n FROM silver.stats VERSION AS OF " + february, "--format", "csv");
         assertThat(asOf.out().lines()).as(asOf.err()).containsExactly("n", "4");
-        Run with = sql(
+        CliRun with = sql(
                 "WITH m AS (SELECT DISTINCT period FROM silver.stats) SELECT count(*) AS n FROM m", "--format", "csv");
         assertThat(with.out().lines()).as(with.err()).containsExactly("n", "2");
-        Run describe = sql("DESCRIBE gold.region_growth", "--format", "csv");
+        CliRun describe = sql("DESCRIBE gold.region_growth", "--format", "csv");
         assertThat(describe.code()).as(describe.err()).isZero();
         assertThat(describe.out()).contains("period,");
-        Run history = sql("DESCRIBE HISTORY silver.stats", "--format", "csv");
+        CliRun history = sql("DESCRIBE HISTORY silver.stats", "--format", "csv");
         assertThat(history.code()).as(history.err()).isZero();
         assertThat(history.out()).contains("MERGE");
-        Run tables = sql("SHOW TABLES IN gold", "--format", "csv");
+        CliRun tables = sql("SHOW TABLES IN gold", "--format", "csv");
         assertThat(tables.code()).as(tables.err()).isZero();
         assertThat(tables.out()).contains("region_growth");
-        Run explain = sql("EXPLAIN SELECT * FROM gold.region_growth");
+        CliRun explain = sql("EXPLAIN SELECT * FROM gold.region_growth");
         assertThat(explain.code()).as(explain.err()).isZero();
-        Run showSetting = sql("SET spark.sql.session.timeZone");
+        CliRun showSetting = sql("SET spark.sql.session.timeZone");
         assertThat(showSetting.code()).as(showSetting.err()).isZero();
     }
 }
