@@ -1,10 +1,8 @@
 package org.investlake.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableVersions;
 import org.investlake.storage.Warehouse;
 import org.investlake.storage.WarehouseLock;
@@ -118,22 +116,12 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    /** The existing gold tables whose documented sources include {@code source}. */
+    /** The existing gold tables built, directly or through another mart, from {@code source}. */
     private static List<String> builtFrom(Warehouse w, String source) {
-        List<String> out = new ArrayList<>();
-        for (String q : w.tables()) {
-            if (!q.startsWith("gold.")) {
-                continue;
-            }
-            try {
-                if (TableDoc.load("gold", q.substring(5)).sources().contains(source)) {
-                    out.add(q);
-                }
-            } catch (RuntimeException e) {
-                // an undocumented table: not ours to mention
-            }
-        }
-        return out;
+        return org.investlake.marts.BuildJob.martsReading(source).stream()
+                .filter(mart -> w.exists("gold", mart))
+                .map(mart -> "gold." + mart)
+                .toList();
     }
 
     /** One line on stderr and exit code 1: a user error needs no stack trace or --verbose hint. */

@@ -295,6 +295,23 @@ public final class BuildJob {
      * The tables the mart reads: its yml's sources and every silver or gold table its SQL names, in
      * that order. A gold input must come earlier in {@link #MARTS}, so it is up to date when read.
      */
+    /**
+     * The marts built, directly or through another mart, from {@code table} (e.g. silver.stats →
+     * region_growth, …, region_scorecard): what a change to it reaches, in build order.
+     */
+    public static List<String> martsReading(String table) {
+        Set<String> reached = new java.util.LinkedHashSet<>(List.of(table));
+        List<String> out = new ArrayList<>();
+        for (String mart : MARTS) { // build order: a mart's gold inputs come before it
+            TableDoc doc = TableDoc.load("gold", mart);
+            if (inputs(mart, doc, SqlFiles.load("gold", mart)).stream().anyMatch(reached::contains)) {
+                reached.add(doc.qualifiedName());
+                out.add(mart);
+            }
+        }
+        return out;
+    }
+
     static List<String> inputs(String mart, TableDoc doc, String sql) {
         Set<String> out = new java.util.LinkedHashSet<>(doc.sources());
         Matcher m = TABLE_REF.matcher(withoutComments(sql).toLowerCase(java.util.Locale.ROOT));
