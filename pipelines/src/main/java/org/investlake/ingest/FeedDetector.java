@@ -2,6 +2,7 @@ package org.investlake.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.investlake.quality.FeedSchema;
 
 /** Recognises a file's feed from its header row when {@code --feed} is not given. */
@@ -12,27 +13,36 @@ final class FeedDetector {
     private FeedDetector() {}
 
     static List<FeedSchema> knownSchemas() {
+        return knownSchemas(FeedSchema::load);
+    }
+
+    /** Every feed's contract as {@code schemas} gives it (with a city's own header words, for a load). */
+    static List<FeedSchema> knownSchemas(Function<String, FeedSchema> schemas) {
         List<FeedSchema> out = new ArrayList<>();
         for (String feed : FEEDS) {
             if (FeedDetector.class.getClassLoader().getResource("schemas/" + feed + ".yaml") != null) {
-                out.add(FeedSchema.load(feed));
+                out.add(schemas.apply(feed));
             }
         }
         return out;
+    }
+
+    static FeedSchema detect(Grid grid, String fileName) throws FileRejectedException {
+        return detect(grid, fileName, knownSchemas());
     }
 
     /**
      * The feed whose header comes first in the file; on the same row, the one whose header names more of
      * its columns (a project list names 县市区 and 行业领域 too, but never only those). Equal is ambiguous.
      */
-    static FeedSchema detect(Grid grid, String fileName) throws FileRejectedException {
+    static FeedSchema detect(Grid grid, String fileName, List<FeedSchema> candidates) throws FileRejectedException {
         if (grid.rows().stream().allMatch(Grid.Row::isBlank)) {
             throw new FileRejectedException("not_empty", fileName + ": 文件是空的,没有任何内容");
         }
         List<FeedSchema> best = new ArrayList<>();
         int bestRow = Integer.MAX_VALUE;
         int bestCount = -1;
-        for (FeedSchema s : knownSchemas()) {
+        for (FeedSchema s : candidates) {
             var band = LayoutDetector.headerRow(grid, s);
             if (band.isEmpty()) {
                 continue;
@@ -55,7 +65,7 @@ final class FeedDetector {
             // name what the closest feed's header lacks, so the clerk knows which column to add
             FeedSchema closest = null;
             int closestCount = 0;
-            for (FeedSchema s : knownSchemas()) {
+            for (FeedSchema s : candidates) {
                 int c = LayoutDetector.bestMatchCount(grid, s);
                 if (c > closestCount) {
                     closest = s;

@@ -49,8 +49,11 @@ public final class LoadJob {
     private Optional<YearMonth> period = Optional.empty();
     private boolean dryRun;
     private boolean force;
-    /** Where a named feed's contract comes from: schemas/FEED.yaml, or a test's altered copy. */
-    private java.util.function.Function<String, FeedSchema> schemas = FeedSchema::load;
+    /**
+     * Where a named feed's contract comes from: schemas/FEED.yaml with the city's own header words, or a
+     * test's altered copy.
+     */
+    private java.util.function.Function<String, FeedSchema> schemas;
     /** Reset when a transaction rolls back: the rollback deletes the silver tables it had created. */
     private boolean silverTablesEnsured;
 
@@ -62,6 +65,7 @@ public final class LoadJob {
         this.warehouse = warehouse;
         this.store = new TableStore(warehouse);
         this.recorder = new LoadRecorder(warehouse, store);
+        this.schemas = f -> FeedSchema.forCity(f, warehouse.reference());
     }
 
     public static LoadJob on(Warehouse warehouse) {
@@ -191,7 +195,7 @@ public final class LoadJob {
         } catch (IOException e) {
             return List.of(executeLocked(path));
         }
-        SheetPlan plan = SheetPlan.of(file, feed);
+        SheetPlan plan = SheetPlan.of(file, feed, schemas);
         List<FileLoadResult> results = new ArrayList<>();
         for (InputFile sheet : plan.loads()) {
             results.add(executeFile(sheet, started));
@@ -315,7 +319,9 @@ public final class LoadJob {
     /** Reads the file and finds its feed: {@code feedName}'s contract, else recognised from the header. */
     void parse(Reading r, String feedName) throws FileRejectedException {
         r.grid = GridReader.forFile(r.file, warehouse.spark()).read(r.file);
-        r.schema = feedName != null ? schemas.apply(feedName) : FeedDetector.detect(r.grid, r.file.name());
+        r.schema = feedName != null
+                ? schemas.apply(feedName)
+                : FeedDetector.detect(r.grid, r.file.name(), FeedDetector.knownSchemas(schemas));
         r.contentSha256 = ContentFingerprint.of(r.schema.feed(), r.grid);
     }
 

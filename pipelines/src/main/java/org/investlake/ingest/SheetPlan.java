@@ -16,7 +16,7 @@ import org.investlake.quality.FeedSchema;
 record SheetPlan(List<InputFile> loads, List<String> notes) {
     private static final Set<String> WORKBOOKS = Set.of("xlsx", "xlsm", "xls");
 
-    static SheetPlan of(InputFile file, String feed) {
+    static SheetPlan of(InputFile file, String feed, java.util.function.Function<String, FeedSchema> contracts) {
         if (!WORKBOOKS.contains(file.extension())) {
             return new SheetPlan(List.of(file), List.of());
         }
@@ -31,7 +31,7 @@ record SheetPlan(List<InputFile> loads, List<String> notes) {
         if (filled.size() <= 1) {
             return new SheetPlan(List.of(file), List.of());
         }
-        List<FeedSchema> schemas = feed != null ? List.of(FeedSchema.load(feed)) : FeedDetector.knownSchemas();
+        List<FeedSchema> schemas = feed != null ? List.of(contracts.apply(feed)) : FeedDetector.knownSchemas(contracts);
         List<InputFile> loads = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         WorkbookGridReader.SheetGrid closest = null;

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.investlake.reference.ReferenceData;
 
 /**
  * A feed's source contract, read from {@code schemas/<feed>.yaml}: columns with their aliases, type
@@ -119,6 +120,51 @@ public record FeedSchema(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This contract with a city's own header words added to the national ones (config/city.yaml,
+     * {@code header_aliases.FEED.COLUMN}), so another bureau's wording loads without a code change.
+     */
+    public static FeedSchema forCity(String feed, ReferenceData reference) {
+        return load(feed).withAliases(reference.headerAliases(feed));
+    }
+
+    /** A copy whose columns also answer to {@code extra} (column name to aliases); an unknown column is refused. */
+    public FeedSchema withAliases(Map<String, List<String>> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        for (String name : extra.keySet()) {
+            if (column(name).isEmpty()) {
+                throw new IllegalArgumentException("city file: header_aliases." + feed + "." + name + " — 「" + name
+                        + "」不是 " + feed + " 的列;可用的列: "
+                        + String.join(
+                                ", ", columns.stream().map(ColumnSpec::name).toList()));
+            }
+        }
+        List<ColumnSpec> merged = columns.stream()
+                .map(c -> {
+                    List<String> more = extra.getOrDefault(c.name(), List.of());
+                    if (more == null || more.isEmpty()) {
+                        return c;
+                    }
+                    List<String> aliases = new java.util.ArrayList<>(c.aliases() == null ? List.of() : c.aliases());
+                    aliases.addAll(more);
+                    return new ColumnSpec(c.name(), c.label(), c.type(), c.unit(), c.required(), aliases, c.values());
+                })
+                .toList();
+        return new FeedSchema(
+                feed,
+                description,
+                identify,
+                key,
+                snapshotPerPeriod,
+                keepLoadedWhenMissing,
+                totalRowLabels,
+                historyColumns,
+                merged,
+                rules);
     }
 
     /** Labels that mark a trailing total row (合计) rather than a record of this feed; none for stats. */

@@ -34,9 +34,16 @@ public final class ReferenceData {
     private final Map<Integer, YearTargets> targets;
     private final Map<String, Region> regionByLabel = new LinkedHashMap<>();
     private final Map<String, Sector> sectorByLabel = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<String>>> headerAliases;
 
-    private ReferenceData(String city, List<Region> regions, List<Sector> sectors, Map<Integer, YearTargets> targets) {
+    private ReferenceData(
+            String city,
+            List<Region> regions,
+            List<Sector> sectors,
+            Map<Integer, YearTargets> targets,
+            Map<String, Map<String, List<String>>> headerAliases) {
         this.city = city;
+        this.headerAliases = headerAliases == null ? Map.of() : headerAliases;
         this.regions = List.copyOf(regions);
         this.sectors = List.copyOf(sectors);
         this.targets = Collections.unmodifiableMap(targets);
@@ -162,6 +169,14 @@ public final class ReferenceData {
         return Collections.unmodifiableMap(values);
     }
 
+    /**
+     * Header words this city's bureaus use beyond the national vocabulary of schemas/FEED.yaml: column
+     * name to extra aliases, from {@code header_aliases} in the city file (empty when it has none).
+     */
+    public Map<String, List<String>> headerAliases(String feed) {
+        return headerAliases.getOrDefault(feed, Map.of());
+    }
+
     /** Every label a region is known by, for matching (label to region code). */
     public Map<String, Region> regionLabels() {
         return Collections.unmodifiableMap(regionByLabel);
@@ -176,7 +191,14 @@ public final class ReferenceData {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record CityFile(String city, List<String> targets, List<RegionEntry> regions, List<SectorEntry> sectors) {}
+    private record CityFile(
+            String city,
+            List<String> targets,
+            List<RegionEntry> regions,
+            List<SectorEntry> sectors,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("header_aliases")
+            Map<String, Map<String, List<String>>> headerAliases) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record RegionEntry(String code, String name, String kind, List<String> aliases) {}
@@ -205,7 +227,7 @@ public final class ReferenceData {
                 targets.put(y.year(), y);
             }
         }
-        return new ReferenceData(file.city(), regions, sectors, targets);
+        return new ReferenceData(file.city(), regions, sectors, targets, file.headerAliases());
     }
 
     private static InputStream resource(String name) throws IOException {

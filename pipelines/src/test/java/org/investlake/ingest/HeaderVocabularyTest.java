@@ -1,6 +1,7 @@
 package org.investlake.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -86,5 +87,29 @@ class HeaderVocabularyTest {
                 "csv");
         assertThat(LayoutDetector.headerRow(grid, STATS)).isEmpty();
         assertThat(LayoutDetector.missingColumnsMessage(grid, STATS)).startsWith("找不到表头:前2行中没有一行写有 地区或行业领域 和 ");
+    }
+
+    /**
+     * A city's profile adds its own words without code (config/city.yaml header_aliases): 考核单位 and
+     * 累计同比 are in no national list, so the bundled contract refuses the header and the city's
+     * contract reads it.
+     */
+    @Test
+    void aCityProfileAddsItsOwnHeaderWords() {
+        List<String> header = List.of("考核单位", "累计同比(%)");
+        assertThat(LayoutDetector.match(header, STATS)).isEmpty();
+        FeedSchema city = STATS.withAliases(Map.of("region", List.of("考核单位"), "ytd_growth_pct", List.of("累计同比")));
+        // 考核单位 is the first cell (index 0), 累计同比(%) the second (index 1) once its unit is removed
+        assertThat(LayoutDetector.match(header, city)).isEqualTo(Map.of("region", 0, "ytd_growth_pct", 1));
+        // the national words still work beside them
+        assertThat(LayoutDetector.match(List.of("县市区", "增速"), city)).containsOnlyKeys("region", "ytd_growth_pct");
+    }
+
+    @Test
+    void aProfileNamingAColumnTheFeedLacksIsRefusedNamingTheColumns() {
+        assertThatThrownBy(() -> STATS.withAliases(Map.of("growth", List.of("增长"))))
+                .hasMessageContaining("header_aliases.stats.growth")
+                .hasMessageContaining("「growth」不是 stats 的列")
+                .hasMessageContaining("ytd_growth_pct");
     }
 }
