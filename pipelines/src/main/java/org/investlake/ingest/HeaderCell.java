@@ -68,13 +68,23 @@ record HeaderCell(String original, String name, String unit) {
         return String.join("/", out);
     }
 
+    /** A rank the bureau printed (位次, 排名): compared with the rank by growth, never loaded. */
+    boolean isRank() {
+        return switch (name) {
+            case "位次", "排名", "名次", "排位", "排序" -> true;
+            default -> false;
+        };
+    }
+
     /**
      * A column the loader recognises and leaves out, with the note the report gives: a delivered rank
-     * (位次, 排名) — ranks are computed from growth, the delivered one is not compared yet — or remarks.
+     * (位次, 排名) — ranks are computed from growth, and the delivered one is compared with them — or remarks.
      */
     Optional<String> ignoredNote() {
+        if (isRank()) {
+            return Optional.of("是报送方排出的名次,未入库:排名由本系统按增速计算,并与报送的名次比对(不一致时警告)");
+        }
         return switch (name) {
-            case "位次", "排名", "名次", "排位" -> Optional.of("是报送方排出的名次,未入库:排名由本系统按增速计算(暂不与报送的名次比对)");
             case "备注", "说明" -> Optional.of("是备注,未入库(原文保留在 bronze 中)");
             default -> Optional.empty();
         };

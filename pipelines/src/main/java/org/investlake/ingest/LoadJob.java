@@ -443,6 +443,13 @@ public final class LoadJob {
                 warnings.add(text);
             }
         }
+        for (String text : DeliveredRankCheck.check(
+                schema, checked.layout(), checked.staged().dataRows(), warehouse.reference(), file.name())) {
+            count(counts, DeliveredRankCheck.RULE, "warn", text);
+            if (warnings.size() < REASONS_SHOWN) {
+                warnings.add(text);
+            }
+        }
         List<String> shown = new ArrayList<>(reasons);
         warnings.forEach(w -> shown.add("警告 " + w));
         shown.addAll(checked.layout().notes());

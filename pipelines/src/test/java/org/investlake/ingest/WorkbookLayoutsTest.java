@@ -315,7 +315,7 @@ class WorkbookLayoutsTest extends StatsTestSupport {
                 .write(dir.resolve("band"), "两级表头.xls");
         DryRun d = dryRun(f);
         assertLoaded(d.result(), 3, "2023-06");
-        assertThat(d.result().reasons()).containsExactly("两级表头.xls: 「位次」列是报送方排出的名次,未入库:排名由本系统按增速计算(暂不与报送的名次比对)");
+        assertThat(d.result().reasons()).containsExactly("两级表头.xls: 「位次」列是报送方排出的名次,未入库:排名由本系统按增速计算,并与报送的名次比对(不一致时警告)");
         assertDataFrameEquals(juneSilver(), d.silver());
     }
 
@@ -341,6 +341,35 @@ class WorkbookLayoutsTest extends StatsTestSupport {
         DryRun d = dryRun(f);
         assertLoaded(d.result(), 3, "2023-06");
         assertThat(d.result().reasons()).hasSize(2).allMatch(m -> m.contains("未入库"));
+        assertDataFrameEquals(juneSilver(), d.silver());
+    }
+
+    /**
+     * A delivered rank that disagrees with the growth is warned, never trusted. By hand: growth 5.0 >
+     * 3.0 > 2.5 ranks 桃城区 1, 冀州区 2, 武强县 3; the file prints 1, 3, 2, so rows 4 (冀州区, printed 3)
+     * and 5 (武强县, printed 2) are warned; the rows load as delivered, the same silver as the plain file.
+     */
+    @Test
+    void aDeliveredRankThatDisagreesWithTheGrowthIsWarned() {
+        Path f = new WorkbookFixture()
+                .sheet("Sheet1")
+                .row("地区", "2023年1-6月", null, "上年同期", "排名")
+                .row(null, "本年累计(万元)", "增速(%)", null, null)
+                .merge("A1:A2")
+                .merge("B1:C1")
+                .merge("D1:D2")
+                .merge("E1:E2")
+                .row("桃城区", 52500, 5.0, 50000, 1)
+                .row("冀州区", 20600, 3.0, 20000, 3)
+                .row("武强县", 6150, 2.5, 6000, "第2名")
+                .write(dir.resolve("rank"), "位次不符.xlsx");
+        DryRun d = dryRun(f);
+        assertLoaded(d.result(), 3, "2023-06");
+        assertThat(d.result().reasons())
+                .contains(
+                        "警告 位次不符.xlsx 第4行 排名: 报送的位次 3 与按增速排出的位次 2(增速 3.0%) 不一致(系统按增速排名,报送的位次未入库),请核对位次或增速",
+                        "警告 位次不符.xlsx 第5行 排名: 报送的位次 2 与按增速排出的位次 3(增速 2.5%) 不一致(系统按增速排名,报送的位次未入库),请核对位次或增速");
+        assertThat(d.result().reasons()).noneMatch(m -> m.contains("第3行"));
         assertDataFrameEquals(juneSilver(), d.silver());
     }
 }

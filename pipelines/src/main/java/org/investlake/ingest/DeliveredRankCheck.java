@@ -1,0 +1,115 @@
+package org.investlake.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.investlake.quality.FeedSchema;
+import org.investlake.reference.Labels;
+import org.investlake.reference.ReferenceData;
+import org.investlake.reference.Region;
+
+/**
+ * Compares a rank the bureau printed in the file (a 位次 / 排名 column) with the rank of the same row by
+ * growth among the file's county-level units, and warns where they differ. The delivered rank is never
+ * loaded or trusted: the warehouse ranks by growth as published (one decimal, ties share a place), so a
+ * disagreement means either the printed rank or the printed growth is wrong, and the clerk should look.
+ */
+final class DeliveredRankCheck {
+    static final String RULE = "rank_agrees";
+    private static final Pattern DIGITS = Pattern.compile("^第?(\\d{1,3})(名|位)?$");
+
+    private DeliveredRankCheck() {}
+
+    /** One warning per row whose delivered rank differs; none when the file has no rank column. */
+    static List<String> check(
+            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, ReferenceData reference, String fileName) {
+        Optional<Integer> rankColumn = rankColumn(layout);
+        Integer region = layout.columnIndex().get("region");
+        if (rankColumn.isEmpty() || region == null || !"stats".equals(schema.feed())) {
+            return List.of();
+        }
+        Integer sector = layout.columnIndex().get("sector");
+        // ranks are among the units of one sector (a by-region table of 工业 ranks 工业's units)
+        Map<String, List<Ranked>> groups = new LinkedHashMap<>();
+        for (Grid.Row row : dataRows) {
+            Region r = reference.regionLabels().get(Labels.rowLabel(row.cell(region)));
+            if (r == null || r.kind() != Region.Kind.UNIT) {
+                continue;
+            }
+            BigDecimal growth = growthAsPublished(layout, row);
+            Integer delivered = delivered(row.cell(rankColumn.get()));
+            String group = sector == null ? "" : Labels.rowLabel(row.cell(sector));
+            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Ranked(row.number(), growth, delivered));
+        }
+        String header = layout.header().get(rankColumn.get());
+        String template = schema.rule(RULE).message();
+        List<String> out = new ArrayList<>();
+        for (List<Ranked> units : groups.values()) {
+            if (units.stream().anyMatch(u -> u.growth == null)) {
+                continue; // a unit without growth has no place, so no place can be checked
+            }
+            for (Ranked u : units) {
+                if (u.delivered == null) {
+                    continue;
+                }
+                // competition ranking, as gold ranks: 1 + the units with strictly higher growth
+                int ours = 1
+                        + (int) units.stream()
+                                .filter(o -> o.growth.compareTo(u.growth) > 0)
+                                .count();
+                if (ours != u.delivered) {
+                    out.add(fileName + " 第" + u.row + "行 " + header + ": "
+                            + template.replace("{value}", Integer.toString(u.delivered))
+                                    .replace("{detail}", ours + "(增速 " + u.growth.toPlainString() + "%)"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Integer> rankColumn(FileLayout layout) {
+        for (int c = 0; c < layout.header().size(); c++) {
+            String shown = layout.header().get(c);
+            // under a two-level header the shown name is 1-6月/位次: the lowest level names the column
+            String lowest = shown == null ? null : shown.substring(shown.lastIndexOf('/') + 1);
+            if (!layout.columnIndex().containsValue(c)
+                    && HeaderCell.parse(lowest).isRank()) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Growth rounded to one decimal as published; from the amounts when the file prints no growth. */
+    private static BigDecimal growthAsPublished(FileLayout layout, Grid.Row row) {
+        Integer g = layout.columnIndex().get("ytd_growth_pct");
+        if (g != null) {
+            Double v = Numbers.growthOrNull(row.cell(g));
+            return v == null ? null : BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP);
+        }
+        Integer a = layout.columnIndex().get("ytd_amount");
+        Integer p = layout.columnIndex().get("prev_ytd_amount");
+        if (a == null || p == null) {
+            return null;
+        }
+        Double now = Numbers.amountOrNull(row.cell(a));
+        Double before = Numbers.amountOrNull(row.cell(p));
+        if (now == null || before == null || before == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf((now / before - 1) * 100).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static Integer delivered(String raw) {
+        Matcher m = DIGITS.matcher(Labels.fold(raw == null ? "" : raw).strip());
+        return m.matches() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    private record Ranked(int row, BigDecimal growth, Integer delivered) {}
+}
