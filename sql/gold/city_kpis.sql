@@ -68,24 +68,37 @@ actuals as (
 
 ),
 
+kpis as (
+
+    -- the indicators the work plan sets; a period of a year without a targets file still lists every
+    -- one of them, with an empty target and a note, rather than no rows at all
+    select kpi_code, max(kpi_name) as kpi_name, max(unit) as unit
+    from ref_kpi_targets
+    group by kpi_code
+
+),
+
 join_targets as (
 
     select
         p.period,
         p.year,
-        t.kpi_code,
-        t.kpi_name,
+        k.kpi_code,
+        k.kpi_name,
         t.target,
-        t.unit,
+        k.unit,
+        ty.year is not null                                                        as year_configured,
         a.actual,
         a.left_out,
         a.who,
-        case when t.kpi_code = 'fai_growth' then 'stats' else 'projects' end       as feed,
+        case when k.kpi_code = 'fai_growth' then 'stats' else 'projects' end       as feed,
         s.period is not null                                                       as has_stats,
         j.period is not null                                                       as has_projects
     from periods as p
-    join ref_kpi_targets as t on t.year = p.year
-    left join actuals as a on a.period = p.period and a.kpi_code = t.kpi_code
+    cross join kpis as k
+    left join ref_kpi_targets as t on t.year = p.year and t.kpi_code = k.kpi_code
+    left join ref_target_years as ty on ty.year = p.year
+    left join actuals as a on a.period = p.period and a.kpi_code = k.kpi_code
     left join (select distinct period from silver.stats) as s on s.period = p.period
     left join (select distinct period from silver.projects) as j on j.period = p.period
 
@@ -109,6 +122,8 @@ final as (
              when actual is null then who || '均未填报累计完成投资'
              when left_out > 0 then left_out || '个' || who || '未填报累计完成投资,未计入' end as actual_note,
         case when actual is null then '无实际值'
+             when target is null and not year_configured
+                 then year || '年未配置目标(缺少 config/targets/' || year || '.yaml)'
              when target is null then '无目标值'
              when target = 0 then '目标值为0,无法计算完成度' end                    as attainment_note
     from join_targets

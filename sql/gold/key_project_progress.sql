@@ -86,11 +86,13 @@ join_targets as (
         cast(case when s.projects is null then 0 else s.completed_ytd_wan end as decimal(18, 2)) as completed_ytd_wan,
         cast(coalesce(s.plan_missing, 0) as int)                              as plan_missing,
         cast(coalesce(s.completed_missing, 0) as int)                         as completed_missing,
-        cast(t.key_project_completed_yi as decimal(10, 2))                    as target_yi
+        cast(t.key_project_completed_yi as decimal(10, 2))                    as target_yi,
+        ty.year is not null                                                   as year_configured
     from periods as p
     cross join regions as r
     left join sum_by_region as s on s.period = p.period and s.region_code = r.region_code
     left join ref_region_targets as t on t.year = p.year and t.region_code = r.region_code
+    left join ref_target_years as ty on ty.year = p.year
 
 ),
 
@@ -155,7 +157,9 @@ final as (
              else nullif(concat_ws(';', plan_caveat, completed_caveat), '') end as completion_rate_note,
         target_yi,
         target_attainment,
-        case when target_yi is null then '无目标值'
+        case when target_yi is null and not year_configured
+                 then year || '年未配置目标(缺少 config/targets/' || year || '.yaml)'
+             when target_yi is null then '无目标值'
              when target_yi = 0 then '目标值为0,无法计算目标完成度'
              when completed_ytd_wan is null then '重点项目均缺少累计完成投资数据'
              else completed_caveat end                                        as target_attainment_note,

@@ -100,10 +100,15 @@ final as (
         u.prev_growth_pct,
         cast(u.change_pp as decimal(6, 1))                   as change_pp,
         cast(u.rank as int)                                  as rank,
+        -- an empty target says why: the year has no targets file at all, or the file has none for this unit
+        case when u.target_growth_pct is not null then null
+             when ty.year is null
+                 then u.year || '年未配置目标(缺少 config/targets/' || u.year || '.yaml),无法与目标对比'
+             else u.year || '年目标中没有' || u.region_name || '的增速目标' end as target_note,
         u.ytd_growth_pct >= u.target_growth_pct              as meets_target,
         -- 回落幅度大 or far under target: either rule, with thresholds from the year's config; a unit
-        -- without growth this period is not "no alert" but unknown
-        case when u.ytd_growth_pct is not null
+        -- without growth this period, or a year without thresholds configured, is not "no alert" but unknown
+        case when u.ytd_growth_pct is not null and ru.year is not null
              then coalesce(u.change_pp <= -ru.drop_fall_pp, false)
                   or coalesce(u.gap_pp <= -ru.drop_under_target_pp, false) end as drop_alert,
         u.ytd_amount_wan,
@@ -112,6 +117,7 @@ final as (
                   else u.ytd_amount_wan - u.prev_ytd_amount_wan end as decimal(18, 2)) as month_amount_wan
     from rank_units as u
     left join rules as ru on ru.year = u.year
+    left join ref_target_years as ty on ty.year = u.year
 
 )
 

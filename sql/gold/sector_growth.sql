@@ -38,9 +38,11 @@ join_growth_to_targets as (
         sc.sector_name,
         cast(round(s.ytd_growth_pct, 1) as decimal(6, 1))   as ytd_growth_pct,
         cast(t.fai_growth_pct as decimal(6, 1))             as target_growth_pct,
-        s.ytd_amount_wan
+        s.ytd_amount_wan,
+        ty.year is not null                                 as year_configured
     from periods as p
     cross join sectors as sc
+    left join ref_target_years as ty on ty.year = p.year
     left join stats as s on s.period = p.period and s.sector_code = sc.sector_code
     left join targets as t on t.year = p.year and t.sector_code = sc.sector_code
 
@@ -73,6 +75,11 @@ final as (
         cast(ytd_growth_pct - target_growth_pct as decimal(6, 1)) as gap_pp,
         prev_growth_pct,
         cast(ytd_growth_pct - prev_growth_pct as decimal(6, 1))   as change_pp,
+        -- an empty target says why: the year has no targets file at all, or the file has none for this sector
+        case when target_growth_pct is not null then null
+             when not year_configured
+                 then year || '年未配置目标(缺少 config/targets/' || year || '.yaml),无法与目标对比'
+             else year || '年目标中没有' || sector_name || '的增速目标' end as target_note,
         ytd_growth_pct >= target_growth_pct                       as meets_target,
         ytd_amount_wan,
         -- 当月: difference with the previous month; 1-2月 stands for two months

@@ -33,6 +33,26 @@ public record FileLoadResult(
         }
     }
 
+    /** This result with {@code notes} (e.g. the skipped sheets of its workbook) before its own reasons. */
+    public FileLoadResult withReasonsFirst(List<String> notes) {
+        if (notes.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(reasons);
+        return new FileLoadResult(
+                file,
+                feed,
+                loadId,
+                status,
+                periods,
+                rowsRead,
+                rowsLoaded,
+                rowsWarned,
+                rowsQuarantined,
+                List.copyOf(all));
+    }
+
     /** Whether this file makes the command exit with 1 (docs/contract.md "Commands and exit codes"). */
     public boolean failed() {
         return status == Status.REJECTED || rowsQuarantined > 0;

@@ -173,7 +173,7 @@ public final class LoadJob {
             return FileLoadResult.rejected(
                     path.getFileName().toString(), feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
         }
-        return executeFile(file, started);
+        return executeFile(file, started, List.of());
     }
 
     /**
@@ -198,34 +198,19 @@ public final class LoadJob {
         SheetPlan plan = SheetPlan.of(file, feed, schemas);
         List<FileLoadResult> results = new ArrayList<>();
         for (InputFile sheet : plan.loads()) {
-            results.add(executeFile(sheet, started));
-        }
-        if (!plan.notes().isEmpty()) {
-            FileLoadResult first = results.get(0);
-            List<String> reasons = new ArrayList<>(plan.notes());
-            reasons.addAll(first.reasons());
-            results.set(
-                    0,
-                    new FileLoadResult(
-                            first.file(),
-                            first.feed(),
-                            first.loadId(),
-                            first.status(),
-                            first.periods(),
-                            first.rowsRead(),
-                            first.rowsLoaded(),
-                            first.rowsWarned(),
-                            first.rowsQuarantined(),
-                            reasons));
+            // the workbook's skipped sheets are said once, with its first loaded sheet, and logged with it
+            results.add(executeFile(sheet, started, results.isEmpty() ? plan.notes() : List.of()));
         }
         return results;
     }
 
-    private FileLoadResult executeFile(InputFile file, Timestamp started) {
+    /** Loads one file or sheet; {@code notes} (the workbook's skipped sheets) lead its report and its load_log row. */
+    private FileLoadResult executeFile(InputFile file, Timestamp started, List<String> notes) {
         Optional<Row> earlier =
                 dryRun || force ? Optional.empty() : recorder.previousSuccessfulLoad(file.sha256(), null);
         if (earlier.isPresent()) {
-            return skipped(file, feed, earlier.get(), "内容与已入库的「%s」完全相同(批次 %s),未重复入库");
+            return skipped(file, feed, earlier.get(), "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
+                    .withReasonsFirst(notes);
         }
         String loadId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-"
                 + file.sha256().substring(0, 8);
@@ -246,24 +231,26 @@ public final class LoadJob {
                         if (same.isPresent()) {
                             // a workbook saved again: new bytes (xlsx carries timestamps), the same cells
                             return skipped(
-                                    file,
-                                    reading.schema.feed(),
-                                    same.get(),
-                                    "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库");
+                                            file,
+                                            reading.schema.feed(),
+                                            same.get(),
+                                            "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库")
+                                    .withReasonsFirst(notes);
                         }
                     }
                     check(reading, period);
                     if (dryRun) {
                         lastPreview = reading.outcome.valid().localCheckpoint();
-                        return reading.outcome.result();
+                        return reading.outcome.result().withReasonsFirst(notes);
                     }
-                    return write(reading, started);
+                    return write(reading, started, notes);
                 } catch (FileRejectedException e) {
                     Grid grid = reading.grid;
                     FeedSchema schema = reading.schema;
                     String feedName = schema != null ? schema.feed() : feed;
                     if (dryRun) {
-                        return FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+                        return FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage())
+                                .withReasonsFirst(notes);
                     }
                     if (grid != null && schema != null) {
                         writeBronze(
@@ -274,7 +261,8 @@ public final class LoadJob {
                                 file,
                                 loadId);
                     }
-                    FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage());
+                    FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage())
+                            .withReasonsFirst(notes);
                     recorder.qualityResults(
                             loadId,
                             feedName,
@@ -471,12 +459,12 @@ public final class LoadJob {
         return new Outcome(result, valid, quarantined, new ArrayList<>(counts.values()));
     }
 
-    private FileLoadResult write(Reading reading, Timestamp started) {
+    private FileLoadResult write(Reading reading, Timestamp started, List<String> notes) {
         InputFile file = reading.file;
         Checked checked = reading.checked;
         Outcome outcome = reading.outcome;
         FeedSchema schema = checked.schema();
-        FileLoadResult result = outcome.result();
+        FileLoadResult result = outcome.result().withReasonsFirst(notes);
         String loadId = result.loadId();
         long t0 = System.nanoTime();
         if (!silverTablesEnsured) {

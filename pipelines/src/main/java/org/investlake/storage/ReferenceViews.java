@@ -135,6 +135,11 @@ public final class ReferenceViews {
                         + "yellow_late_months INT, dispatch_min_wan DOUBLE",
                 rules);
         view(spark, "ref_kpi_targets", "year INT, kpi_code STRING, kpi_name STRING, target DOUBLE, unit STRING", kpis);
+        // the years with a targets file: gold tells "no targets configured for the year" from "no target
+        // for this unit" instead of leaving both as an empty cell
+        List<Row> years = new ArrayList<>();
+        ref.allTargets().keySet().forEach(y -> years.add(RowFactory.create(y)));
+        view(spark, "ref_target_years", "year INT", years);
     }
 
     private static void view(SparkSession spark, String name, String ddl, List<Row> rows) {

@@ -207,6 +207,21 @@ class WorkbookLayoutsTest extends StatsTestSupport {
                 .containsExactly(
                         "2023年1-3月固定资产投资.xlsx: 工作表「填报说明」没有可识别的表头(封面、填报说明、目录之类),不是数据表,已跳过",
                         "2023年1-3月固定资产投资.xlsx: 工作表「Sheet3」是空的,已跳过");
+        // the skipped sheets are on record in ops.load_log too, with the first sheet's load; the second's has none
+        assertThat(spark().sql("SELECT source_file, message FROM ops.load_log WHERE load_id IN ('"
+                                + results.get(0).loadId() + "', '"
+                                + results.get(1).loadId() + "') ORDER BY source_file")
+                        .collectAsList())
+                .satisfiesExactly(
+                        first -> {
+                            assertThat(first.getString(0)).isEqualTo("2023年1-3月固定资产投资.xlsx#分县市区");
+                            assertThat(first.getString(1)).contains("工作表「填报说明」", "工作表「Sheet3」是空的,已跳过");
+                        },
+                        second -> {
+                            assertThat(second.getString(0)).isEqualTo("2023年1-3月固定资产投资.xlsx#分行业");
+                            assertThat(second.isNullAt(1) ? "" : second.getString(1))
+                                    .doesNotContain("已跳过");
+                        });
         // both sheets deliver the 全市 all-sectors row: the by-sector sheet, loaded second, replaces it and
         // keeps the amounts only the by-region sheet gave (30240/29000); its growth 4.3 is the same
         assertDataFrameEquals(
