@@ -78,6 +78,35 @@ class HeaderVocabularyTest {
                 "累计增长(%)");
     }
 
+    /** Each header alone in a row, matched to the column it names in {@code schema}. */
+    private static void assertAllName(FeedSchema schema, String column, String... headers) {
+        for (String h : headers) {
+            assertThat(LayoutDetector.match(List.of(h), schema)).as("「%s」", h).containsOnlyKeys(column);
+        }
+    }
+
+    @Test
+    void projectLibraryColumns() {
+        FeedSchema projects = FeedSchema.load("projects");
+        assertAllName(projects, "project_code", "投资项目代码", "项目代码(统一代码)", "投资项目统一代码");
+        assertAllName(projects, "region", "所在地区", "项目所在地", "所属行政区划", "县区", "建设地点");
+        assertAllName(projects, "sector", "行业分类", "投资领域", "所属行业领域");
+        assertAllName(projects, "total_investment", "总投资额(亿元)", "估算总投资(万元)");
+        assertAllName(projects, "annual_plan", "年度计划投资额(万元)", "本年度计划投资");
+        assertAllName(projects, "completed_ytd", "今年以来完成投资(万元)", "1-6月完成投资额", "本年度累计完成投资");
+        // since the start of works is not this year's figure: left unrecognised rather than misread
+        assertThat(LayoutDetector.match(List.of("自开工累计完成投资"), projects)).isEmpty();
+    }
+
+    @Test
+    void bondLedgerColumns() {
+        FeedSchema bonds = FeedSchema.load("bonds");
+        assertAllName(bonds, "region", "县区", "所属地区", "项目所在地");
+        assertAllName(bonds, "bond_amount", "专项债券额度(万元)", "安排债券资金(亿元)");
+        assertAllName(bonds, "bond_spent", "债券资金已支出(万元)", "累计支出");
+        assertAllName(bonds, "started", "是否已开工");
+    }
+
     /** A header in none of the lists is still refused, naming what is missing, as before. */
     @Test
     void unknownHeaderStillRejectedHelpfully() {
