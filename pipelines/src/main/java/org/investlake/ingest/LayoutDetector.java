@@ -68,6 +68,8 @@ final class LayoutDetector {
             int depth = bandDepth(grid, r);
             if (depth > 1) {
                 out.add(band(grid, r, r + depth - 1));
+            } else {
+                impliedBand(grid, r).ifPresent(out::add);
             }
             List<String> cells = grid.rows().get(r).cells();
             out.add(new HeaderBand(r, r, cells, cells, List.of()));
@@ -100,6 +102,53 @@ final class LayoutDetector {
             }
         }
         return Math.min(Math.min(depth, MAX_HEADER_LEVELS), grid.rows().size() - r);
+    }
+
+    /**
+     * A two-row header saved without its merged cells (a CSV, or a sheet whose merges were undone): row
+     * {@code r} names a group once above blank cells (2023年1-6月 | blank) and the row below names the
+     * columns under it (本年累计 | 增速). Read as a person reads it: the group cell spanning the columns
+     * named below it, and a cell of row r with nothing below it (地区, 上年同期) spanning both rows. Not
+     * when the row below holds a number: then it is data, not a header level.
+     */
+    private static Optional<HeaderBand> impliedBand(Grid grid, int r) {
+        if (r + 1 >= grid.rows().size()) {
+            return Optional.empty();
+        }
+        Grid.Row top = grid.rows().get(r);
+        Grid.Row below = grid.rows().get(r + 1);
+        int width = Math.max(top.cells().size(), below.cells().size());
+        List<Grid.Merge> merges = new ArrayList<>(grid.merges());
+        boolean across = false;
+        for (int c = 0; c < width; c++) {
+            if (blank(top.cell(c)) || blank(below.cell(c))) {
+                continue;
+            }
+            int end = c;
+            while (end + 1 < width && blank(top.cell(end + 1)) && !blank(below.cell(end + 1))) {
+                end++;
+            }
+            if (end > c) {
+                merges.add(new Grid.Merge(r, r, c, end));
+                across = true;
+                c = end;
+            }
+        }
+        if (!across
+                || below.cells().stream()
+                        .anyMatch(c -> !blank(c) && Numbers.amount(c).value() != null)) {
+            return Optional.empty();
+        }
+        for (int c = 0; c < width; c++) {
+            if (!blank(top.cell(c)) && blank(below.cell(c))) {
+                merges.add(new Grid.Merge(r, r + 1, c, c));
+            }
+        }
+        return Optional.of(band(new Grid(grid.rows(), grid.encoding(), grid.format(), merges), r, r + 1));
+    }
+
+    private static boolean blank(String cell) {
+        return org.investlake.reference.Labels.isBlank(cell);
     }
 
     /** Rows first..last as one header: merged cells filled across and down, the levels joined per column. */

@@ -387,4 +387,24 @@ class WorkbookLayoutsTest extends StatsTestSupport {
         assertThat(d.result().reasons()).noneMatch(m -> m.contains("第3行"));
         assertDataFrameEquals(juneSilver(), d.silver());
     }
+
+    /**
+     * The same two-level header saved as CSV, where the merges are lost: 2023年1-6月 over a blank cell,
+     * 本年累计 | 增速 below, 地区 / 上年同期 / 位次 with nothing below them. Read as if merged: the same
+     * silver rows as the plain file, the period from the group cell.
+     */
+    @Test
+    void twoLevelHeaderWithoutMergedCells() {
+        Path f = org.investlake.TestFiles.utf8(
+                dir.resolve("unmerged"),
+                "分县市区.csv",
+                "地区,2023年1-6月,,上年同期,位次",
+                ",本年累计(万元),增速(%),,",
+                "桃城区,52500,5.0,50000,1",
+                "冀州区,20600,3.0,20000,2",
+                "武强县,6150,2.5,6000,3");
+        DryRun d = dryRun(f);
+        assertLoaded(d.result(), 3, "2023-06");
+        assertDataFrameEquals(juneSilver(), d.silver());
+    }
 }
