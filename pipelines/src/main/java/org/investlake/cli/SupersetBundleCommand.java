@@ -53,6 +53,14 @@ final class SupersetBundleCommand implements Callable<Integer> {
     String sqlalchemyUri;
 
     @Option(
+            names = "--password-env",
+            paramLabel = "NAME",
+            description = "Write the password held by environment variable NAME into the bundle, for "
+                    + "`superset import-dashboards`, which cannot ask for it (the UI import asks). The bundle then "
+                    + "holds a secret: keep it private.")
+    String passwordEnv;
+
+    @Option(
             names = "--year",
             paramLabel = "YEAR",
             description = "Whose targets the headline titles show (default: the latest year with a targets file).")
@@ -65,6 +73,19 @@ final class SupersetBundleCommand implements Callable<Integer> {
         Optional<YearTargets> targets = reference.targets(y);
         if (targets.isEmpty()) {
             return RestoreCommand.fail(main, "没有 " + y + " 年的目标文件 (config/targets/" + y + ".yaml); 用 --year 选一个有目标的年份");
+        }
+        String password = null;
+        if (passwordEnv != null) {
+            password = System.getenv(passwordEnv);
+            if (password == null || password.isEmpty()) {
+                return RestoreCommand.fail(
+                        main, "环境变量 " + passwordEnv + " 未设置或为空: 先 export " + passwordEnv + "=... 再运行");
+            }
+            if (!SupersetBundle.maskPassword(sqlalchemyUri).contains(":" + SupersetBundle.PASSWORD_MASK + "@")) {
+                return RestoreCommand.fail(
+                        main,
+                        "--password-env 需要 --sqlalchemy-uri 带用户名和密码占位, 例如 hive://superset:XXXXXXXXXX@host:10000/default?auth=CUSTOM");
+            }
         }
         Warehouse w = Sessions.open(main);
         List<String> missing =
@@ -81,7 +102,11 @@ final class SupersetBundleCommand implements Callable<Integer> {
             schemas.put(mart, w.spark().table("gold." + mart).schema());
         }
         SupersetBundle bundle = SupersetBundle.of(
-                sqlalchemyUri, schemas, targets.get(), reference.cityTotal().code());
+                sqlalchemyUri,
+                password,
+                schemas,
+                targets.get(),
+                reference.cityTotal().code());
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
         bundle.write(tmp);
         List<String> problems = BundleValidator.validate(
@@ -104,9 +129,17 @@ final class SupersetBundleCommand implements Callable<Integer> {
                 bundle.count("charts"),
                 SupersetBundle.DASHBOARD_TITLE,
                 y);
-        o.printf(
-                "import: superset import-dashboards -p %s -u admin   (then set the database password in Superset)%n",
-                out);
+        if (password == null) {
+            o.printf(
+                    "import: Superset → Dashboards → Import dashboard → %s (it asks for the database password), or "
+                            + "POST /api/v1/assets/import/ with passwords; for `superset import-dashboards` write the "
+                            + "password in with --password-env%n",
+                    out);
+        } else {
+            o.printf(
+                    "import: superset import-dashboards -p %s -u admin   (the bundle holds the password: keep it private)%n",
+                    out);
+        }
         o.flush();
         return Main.OK;
     }

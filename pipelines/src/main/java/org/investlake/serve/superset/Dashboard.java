@@ -44,7 +44,7 @@ final class Dashboard {
         Map<String, Object> pos = new LinkedHashMap<>();
         pos.put("DASHBOARD_VERSION_KEY", "v2");
         List<String> rows = new ArrayList<>();
-        pos.put("ROOT_ID", node("ROOT_ID", "ROOT", List.of(), List.of("GRID_ID"), null));
+        pos.put("ROOT_ID", node("ROOT_ID", "ROOT", null, List.of("GRID_ID"), null));
         pos.put("GRID_ID", node("GRID_ID", "GRID", List.of("ROOT_ID"), rows, null));
         pos.put("HEADER_ID", node("HEADER_ID", "HEADER", null, null, Map.of("text", TITLE)));
         List<String> rowChildren = null;

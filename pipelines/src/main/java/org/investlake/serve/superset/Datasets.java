@@ -34,25 +34,29 @@ final class Datasets {
      */
     static List<Metric> metrics(String table) {
         List<Metric> m = new ArrayList<>();
-        m.add(new Metric("count", "COUNT(*)", "行数", "number of rows", null));
+        m.add(new Metric("count", "COUNT(*)", "行数", "行数", null));
         switch (table) {
             case "region_growth", "sector_growth" -> {
-                m.add(new Metric("growth_pct", "AVG(ytd_growth_pct)", "累计增速(%)", "year-to-date growth", ".1f"));
+                m.add(new Metric("growth_pct", "AVG(ytd_growth_pct)", "累计增速(%)", "年初累计增速(%),选定一期时即该期数值", ".1f"));
                 m.add(new Metric(
-                        "target_growth_pct", "AVG(target_growth_pct)", "目标增速(%)", "the year's growth target", ".1f"));
+                        "target_growth_pct",
+                        "AVG(target_growth_pct)",
+                        "目标增速(%)",
+                        "当年目标增速(%),来自 config/targets",
+                        ".1f"));
             }
             case "key_project_progress" -> {
-                m.add(rate("target_attainment", "AVG(target_attainment)", "目标完成度", "completed / year's target"));
-                m.add(rate("completion_rate", "AVG(completion_rate)", "年度计划完成率", "completed / annual plan"));
-                m.add(rate("start_rate", "AVG(start_rate)", "开工率", "planned starts that started"));
-                m.add(rate("time_progress", "AVG(time_progress)", "序时进度", "month / 12"));
+                m.add(rate("target_attainment", "AVG(target_attainment)", "目标完成度", "完成投资 / 年度目标"));
+                m.add(rate("completion_rate", "AVG(completion_rate)", "年度计划完成率", "完成投资 / 年度计划投资"));
+                m.add(rate("start_rate", "AVG(start_rate)", "开工率", "计划开工项目中已开工的比例"));
+                m.add(rate("time_progress", "AVG(time_progress)", "序时进度", "月份 / 12"));
             }
             case "bond_progress" -> {
-                m.add(rate("completion_rate", "AVG(completion_rate)", "投资完成率", "completed / annual plan"));
-                m.add(rate("start_rate", "AVG(start_rate)", "开工率", "started / projects"));
-                m.add(rate("spend_rate", "AVG(spend_rate)", "债券资金支出率", "spent / bond amount"));
+                m.add(rate("completion_rate", "AVG(completion_rate)", "投资完成率", "完成投资 / 年度计划投资"));
+                m.add(rate("start_rate", "AVG(start_rate)", "开工率", "已开工项目 / 项目个数"));
+                m.add(rate("spend_rate", "AVG(spend_rate)", "债券资金支出率", "已支出债券资金 / 发行金额"));
                 // bond_progress has no time-progress column: the same month / 12 as key_project_progress
-                m.add(rate("time_progress", "AVG(month) / 12", "序时进度", "month / 12"));
+                m.add(rate("time_progress", "AVG(month) / 12", "序时进度", "月份 / 12"));
             }
             case "city_kpis" -> {
                 m.add(kpi("fai_growth", "fai_growth_pct", "全市固定资产投资增速(%)", ".1f"));
@@ -63,9 +67,9 @@ final class Datasets {
                 m.add(kpi("private_promotion_count", "private_promotion_count", "向民间资本推介项目个数", ",d"));
                 m.add(kpi(
                         "private_promotion_investment", "private_promotion_investment_yi", "向民间资本推介项目总投资(亿元)", ",.2f"));
-                m.add(new Metric("actual_value", "MAX(actual)", "实际", "the KPI's actual value", ",.2f"));
-                m.add(new Metric("target_value", "MAX(target)", "目标", "the year's target", ",.2f"));
-                m.add(rate("attainment", "MAX(attainment)", "完成度", "actual / target"));
+                m.add(new Metric("actual_value", "MAX(actual)", "实际", "指标实际值", ",.2f"));
+                m.add(new Metric("target_value", "MAX(target)", "目标", "当年目标值,来自 config/targets", ",.2f"));
+                m.add(rate("attainment", "MAX(attainment)", "完成度", "实际 / 目标"));
             }
             default -> {}
         }
@@ -81,11 +85,12 @@ final class Datasets {
                 name,
                 "MAX(CASE WHEN kpi_code = '" + code + "' THEN actual END)",
                 label,
-                "city_kpis.actual of kpi_code " + code,
+                "全市核心指标 " + code + " 的实际值 (city_kpis.actual)",
                 format);
     }
 
-    static Map<String, Object> database(String sqlalchemyUri) {
+    /** {@code password} null: Superset asks for it at import (UI) or takes it from the API's passwords map. */
+    static Map<String, Object> database(String sqlalchemyUri, String password) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("metadata_params", Map.of());
         extra.put("engine_params", Map.of());
@@ -94,6 +99,9 @@ final class Datasets {
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("database_name", DATABASE_NAME);
         db.put("sqlalchemy_uri", sqlalchemyUri);
+        if (password != null) {
+            db.put("password", password);
+        }
         db.put("cache_timeout", null);
         db.put("expose_in_sqllab", true);
         db.put("allow_run_async", false);
@@ -153,7 +161,7 @@ final class Datasets {
                 true,
                 "to_date(concat(period, '-01'))",
                 "统计期(月)",
-                "first day of period, for time axes"));
+                "统计期的月初日期,供时间轴使用 (由 period 计算)"));
         if (table.equals("project_watchlist")) {
             columns.add(column(
                     LIGHT_LABEL,
@@ -162,7 +170,7 @@ final class Datasets {
                     "CASE light WHEN 'red' THEN '🔴 红灯' WHEN 'yellow' THEN '🟡 黄灯' WHEN 'green' THEN '🟢 绿灯'"
                             + " WHEN 'grey' THEN '⚪ 灰灯' ELSE light END",
                     "亮灯",
-                    "light as a coloured label"));
+                    "亮灯的彩色标签 (由 light 计算)"));
         }
         ds.put("columns", columns);
         return ds;

@@ -45,6 +45,7 @@ public final class SupersetBundle {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
 
     private final Map<String, Map<String, Object>> files;
@@ -55,16 +56,23 @@ public final class SupersetBundle {
 
     /**
      * The bundle for these gold tables (name → real schema), with the year's targets in the headline titles.
-     * The password of {@code sqlalchemyUri}, if any, is replaced by the mask.
+     * The password of {@code sqlalchemyUri}, if any, is replaced by the mask; {@code password} (null: none)
+     * is written in the database's password key, for `superset import-dashboards`, which cannot prompt.
      */
     public static SupersetBundle of(
-            String sqlalchemyUri, Map<String, StructType> goldSchemas, YearTargets targets, String cityCode) {
+            String sqlalchemyUri,
+            String password,
+            Map<String, StructType> goldSchemas,
+            YearTargets targets,
+            String cityCode) {
         Map<String, Map<String, Object>> files = new LinkedHashMap<>();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("version", VERSION);
         metadata.put("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         files.put("metadata.yaml", metadata);
-        files.put("databases/" + Datasets.DATABASE_NAME + ".yaml", Datasets.database(maskPassword(sqlalchemyUri)));
+        files.put(
+                "databases/" + Datasets.DATABASE_NAME + ".yaml",
+                Datasets.database(maskPassword(sqlalchemyUri), password));
         goldSchemas.forEach((table, schema) -> files.put(
                 "datasets/" + Datasets.DATABASE_NAME + "/" + Datasets.SCHEMA + "_" + table + ".yaml",
                 Datasets.dataset(table, schema)));

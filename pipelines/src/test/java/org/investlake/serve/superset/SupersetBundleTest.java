@@ -18,6 +18,9 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.SparkTest;
@@ -152,7 +155,8 @@ class SupersetBundleTest extends SparkTest {
     @Test
     void theWrittenBundlePassesValidationAgainstTheRealGoldSchemas() throws IOException {
         assertThat(written.code()).as(written.err()).isZero();
-        assertThat(written.out()).contains("7 datasets", "16 charts", "投资和项目建设监测", "superset import-dashboards -p");
+        assertThat(written.out())
+                .contains("7 datasets", "16 charts", "投资和项目建设监测", "Import dashboard", "--password-env");
         assertThat(validate(bundle)).isEmpty();
         Map<String, String> f = files(bundle);
         assertThat(f.keySet()).allMatch(p -> p.startsWith(SupersetBundle.ROOT + "/"));
@@ -329,5 +333,78 @@ class SupersetBundleTest extends SparkTest {
                 .doesNotContain("\n")
                 .startsWith("investlake: gold 表尚未构建: region_growth, sector_growth");
         assertThat(dir.resolve("out/none.zip")).doesNotExist();
+    }
+
+    @Test
+    void everySavedMetricComputedColumnAndSqlFilterRunsOnTheRealTable() throws IOException {
+        Warehouse w = Warehouse.open(spark(), warehouse.toString(), reference());
+        int checked = 0;
+        for (Map.Entry<String, String> f : files(bundle).entrySet()) {
+            if (!f.getKey().contains("/datasets/")) {
+                continue;
+            }
+            Map<String, Object> ds = yaml(f.getValue());
+            Dataset<Row> table = spark().read().format("delta").load(w.location("gold", (String) ds.get("table_name")));
+            for (Map<String, Object> m : list(ds.get("metrics"))) {
+                table.agg(functions.expr((String) m.get("expression"))).collectAsList();
+                checked++;
+            }
+            for (Map<String, Object> c : list(ds.get("columns"))) {
+                if (c.get("expression") != null) {
+                    table.selectExpr((String) c.get("expression")).collectAsList();
+                    checked++;
+                }
+            }
+        }
+        Dataset<Row> scorecard = spark().read().format("delta").load(w.location("gold", "region_scorecard"));
+        scorecard.where("interview_flag = true").collectAsList(); // the 约谈 list's filter
+        // 7 datasets × (count + period_month) + growth 2×2 + key projects 4 + bonds 4 + city kpis 10 + light_label
+        assertThat(checked).isEqualTo(7 * 2 + 4 + 4 + 4 + 10 + 1);
+    }
+
+    @Test
+    void aPasswordForTheCliImportGoesInThePasswordKeyBesideTheMask() throws IOException {
+        Map<String, StructType> byMart = new LinkedHashMap<>();
+        real.forEach((k, v) -> byMart.put(k.substring("gold.".length()), v));
+        Path withPassword = dir.resolve("out/password-key.zip");
+        SupersetBundle.of(
+                        SupersetBundle.DEFAULT_URI,
+                        "pw-for-cli",
+                        byMart,
+                        reference().targets(2023).orElseThrow(),
+                        reference().cityTotal().code())
+                .write(withPassword);
+        assertThat(validate(withPassword)).isEmpty();
+        assertThat(yaml(files(withPassword).get(SupersetBundle.ROOT + "/databases/investlake.yaml")))
+                .containsEntry("password", "pw-for-cli")
+                .containsEntry("sqlalchemy_uri", "hive://superset:XXXXXXXXXX@127.0.0.1:10000/default?auth=CUSTOM");
+        // Superset drops a password whose URI has no user:XXXXXXXXXX@ part
+        Path lost = dir.resolve("out/password-lost.zip");
+        SupersetBundle.of(
+                        "hive://superset@127.0.0.1:10000/default",
+                        "pw-for-cli",
+                        byMart,
+                        reference().targets(2023).orElseThrow(),
+                        reference().cityTotal().code())
+                .write(lost);
+        assertThat(validate(lost))
+                .containsExactly(
+                        "databases/investlake.yaml: a password key needs the mask in the URI (user:XXXXXXXXXX@host), or Superset drops it");
+        CliResult unset = cli(
+                warehouse,
+                "superset-bundle",
+                "--out",
+                dir.resolve("out/unset.zip").toString(),
+                "--password-env",
+                "INVESTLAKE_TEST_NO_SUCH_VARIABLE");
+        assertThat(unset.code()).isEqualTo(Main.REJECTED);
+        assertThat(unset.err().strip())
+                .isEqualTo(
+                        "investlake: 环境变量 INVESTLAKE_TEST_NO_SUCH_VARIABLE 未设置或为空: 先 export INVESTLAKE_TEST_NO_SUCH_VARIABLE=... 再运行");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
     }
 }
