@@ -28,14 +28,16 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         header = "Write the Superset import bundle: the database, the gold datasets and the dashboard 投资和项目建设监测.",
         description = {
-            "One zip for `superset import-dashboards -p FILE.zip -u admin` or Superset's Dashboards → Import: the "
-                    + "database (password masked — Superset asks for it at import), a dataset for every gold table with "
-                    + "its columns, types and Chinese names from sql/gold/*.yml, the saved metrics, the charts and the "
-                    + "dashboard with filters for period, unit, 包联领导 and 责任单位. Works with Superset 3.0 to 6.x "
-                    + "(2.1 with the GENERIC_CHART_AXES feature flag, for the bars by unit).",
+            "One zip for Superset's Dashboards → Import dashboard (it asks for the database password), the API "
+                    + "POST /api/v1/assets/import/, or `superset import-dashboards -p FILE.zip -u admin` (with "
+                    + "--password-env): the database (password masked), a dataset for every gold table with its "
+                    + "columns, types and Chinese names from sql/gold/*.yml, the saved metrics, the charts and the "
+                    + "dashboard with filters for period, unit, 包联领导 and 责任单位. Superset 3.0 to 6.x (2.1 with the "
+                    + "GENERIC_CHART_AXES feature flag, for the bars by unit and sector).",
             "Columns and types are read from the warehouse's gold tables, so build them first; the bundle is "
-                    + "validated against them before it is written. UUIDs come from stable names: importing a newer "
-                    + "bundle updates the dashboard instead of adding a second one."
+                    + "validated against them before it is written. UUIDs come from stable names, so a newer bundle "
+                    + "updates what an older one made instead of duplicating it (the dashboard import replaces the "
+                    + "dashboard but keeps charts and datasets that exist; the assets API replaces everything)."
         })
 final class SupersetBundleCommand implements Callable<Integer> {
     @ParentCommand
