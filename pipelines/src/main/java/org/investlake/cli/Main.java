@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class,
             RestoreCommand.class,
             ReprocessCommand.class,
+            SupersetBundleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
