@@ -1,0 +1,179 @@
+package org.investlake.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.investlake.SparkTest;
+import org.investlake.storage.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every SQL statement of every notebook in {@code notebooks/} runs over {@link AnalystWarehouse} and returns rows,
+ * so a notebook cannot go stale when a table or a column changes. The statements are run through one seam,
+ * {@link #runner}: today the suite's Spark session behind the same {@link ReadOnlyGuard} as the endpoint, with the
+ * tables registered under the names the endpoint gives them (gold.x, silver.x, ops.x); it can as well be a Hive
+ * JDBC connection to {@code investlake serve}.
+ */
+class NotebookSqlTest extends SparkTest {
+    /** Runs one statement as the analyst's client would and says how many rows came back. */
+    @FunctionalInterface
+    interface StatementRunner {
+        long rows(String sql) throws Exception;
+
+        /** Through the session's catalog, refused by the same guard as the endpoint refuses with. */
+        static StatementRunner spark(Warehouse w) {
+            return sql -> {
+                ReadOnlyGuard.check(w.spark(), sql);
+                return w.spark().sql(sql).count();
+            };
+        }
+
+        /** Through a JDBC connection to the endpoint, as JupySQL's PyHive driver sends it. */
+        static StatementRunner jdbc(Connection c) {
+            return sql -> {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery(sql)) {
+                    long n = 0;
+                    while (rs.next()) {
+                        n++;
+                    }
+                    return n;
+                }
+            };
+        }
+    }
+
+    @TempDir
+    static Path dir;
+
+    static Warehouse w;
+
+    @BeforeAll
+    static void loadWarehouse() {
+        w = warehouse(dir);
+        AnalystWarehouse.load(w, dir.resolve("in"));
+    }
+
+    /**
+     * The seam: the suite's session over {@link AnalystWarehouse} today; {@code StatementRunner.jdbc(connection)} to
+     * {@code investlake serve} over the same warehouse folder ({@code dir.resolve("warehouse")}) runs the same test
+     * through the endpoint.
+     */
+    private static StatementRunner runner() {
+        return StatementRunner.spark(warehouse(dir)); // other test classes may have pointed the names elsewhere
+    }
+
+    static Path notebooksDir() {
+        Path p = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("notebooks"))) {
+            p = p.getParent();
+        }
+        assertThat(p).as("a notebooks/ folder above the working directory").isNotNull();
+        return p.resolve("notebooks");
+    }
+
+    static List<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(notebooksDir())) {
+            return files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyNotebookStatementReturnsRows() throws IOException {
+        StatementRunner runner = runner();
+        List<NotebookSql.Statement> all = new ArrayList<>();
+        for (Path nb : notebooks()) {
+            all.addAll(NotebookSql.read(nb));
+        }
+        assertThat(all).as("SQL statements in the notebooks").hasSizeGreaterThan(10);
+        return all.stream()
+                .map(s -> DynamicTest.dynamicTest(
+                        s.toString(),
+                        () -> assertThat(runner.rows(s.sql()))
+                                .as("rows of %s%n%s", s, s.sql())
+                                .isPositive()));
+    }
+
+    @Test
+    void notebooksAreTheFiveQuestionsCommittedWithoutOutputs() throws IOException {
+        List<Path> nbs = notebooks();
+        assertThat(nbs.stream().map(p -> p.getFileName().toString()))
+                .as("one notebook per question, in reading order")
+                .hasSize(5)
+                .allMatch(n -> n.matches("0[1-5]_[a-z_]+\\.ipynb"));
+        ObjectMapper json = new ObjectMapper();
+        for (Path nb : nbs) {
+            JsonNode root = json.readTree(nb.toFile());
+            assertThat(root.path("nbformat").asInt()).as("%s nbformat", nb).isEqualTo(4);
+            List<String> sources = new ArrayList<>();
+            for (JsonNode cell : root.path("cells")) {
+                sources.add(NotebookSql.source(cell));
+                if ("code".equals(cell.path("cell_type").asText())) {
+                    assertThat(cell.path("outputs"))
+                            .as("outputs committed in %s", nb)
+                            .isEmpty();
+                    assertThat(cell.path("execution_count").isNull())
+                            .as("execution count in %s", nb)
+                            .isTrue();
+                }
+            }
+            assertThat(String.join("\n", sources))
+                    .as("%s connects through JupySQL", nb)
+                    .contains("%load_ext sql")
+                    .containsPattern("(?m)^%sql ");
+            assertThat(NotebookSql.read(nb)).as("SQL of %s", nb).isNotEmpty();
+        }
+        assertThat(Files.readString(notebooksDir().resolve("requirements.txt")))
+                .contains("jupysql", "pyhive[hive_pure_sasl]", "pandas", "matplotlib");
+    }
+
+    @Test
+    void extractsCellsLinesAndSavedResultsAndSkipsConnections() throws IOException {
+        JsonNode nb = new ObjectMapper().readTree("""
+                {"cells": [
+                  {"cell_type": "markdown", "source": ["%%sql\\n", "SELECT 'not code'"]},
+                  {"cell_type": "code", "source": ["%load_ext sql\\n", "%sql engine\\n",
+                     "%sql hive://ana:pw@127.0.0.1:10000/default?auth=CUSTOM\\n", "%sql --connections"]},
+                  {"cell_type": "code", "source": "\\n%%sql ranking <<\\nSELECT 1; -- the first; of two\\nSELECT ';' AS s;\\n"},
+                  {"cell_type": "code", "source": ["df = %sql SELECT 2\\n", "plot(df)\\n", "%sql trend << SELECT 3"]}
+                ]}""");
+        assertThat(NotebookSql.read("t.ipynb", nb).stream().map(s -> s.cell() + " " + s.sql()))
+                .containsExactly("3 SELECT 1", "3 -- the first; of two\nSELECT ';' AS s", "4 SELECT 2", "4 SELECT 3");
+    }
+
+    @Test
+    void refusesTemplatedQueries() throws IOException {
+        for (String sql : List.of("SELECT * FROM gold.region_growth WHERE period = '{{period}}'", "SELECT :period")) {
+            JsonNode nb = new ObjectMapper()
+                    .createObjectNode()
+                    .set(
+                            "cells",
+                            new ObjectMapper()
+                                    .createArrayNode()
+                                    .add(new ObjectMapper()
+                                            .createObjectNode()
+                                            .put("cell_type", "code")
+                                            .put("source", "%%sql\n" + sql)));
+            assertThatThrownBy(() -> NotebookSql.read("t.ipynb", nb))
+                    .hasMessageContaining("keep notebook queries literal");
+        }
+        JsonNode literal = new ObjectMapper()
+                .readTree("{\"cells\": [{\"cell_type\": \"code\", \"source\": \"%sql SELECT '10:15' AS t\"}]}");
+        assertThat(NotebookSql.read("t.ipynb", literal)).hasSize(1);
+    }
+}
