@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class,
             RestoreCommand.class,
             ReprocessCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
