@@ -82,10 +82,16 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            err.println("investlake serve: 正在停止…");
+                            err.flush();
+                            // open client sessions can hold the server's stop: end within 20 s regardless
+                            Thread closing = new Thread(endpoint::close, "investlake-serve-close");
+                            closing.setDaemon(true);
+                            closing.start();
                             try {
-                                endpoint.close();
-                            } catch (RuntimeException e) {
-                                // the process is ending anyway; say so and go
+                                closing.join(20_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
                             }
                             err.println("investlake serve: 已停止。");
                             err.flush();

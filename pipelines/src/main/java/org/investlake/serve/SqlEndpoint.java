@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hive.service.Service;
 import org.apache.hive.service.cli.thrift.ThriftCLIService;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 import org.investlake.reference.ReferenceData;
 import org.investlake.storage.SparkSessions;
@@ -102,6 +104,9 @@ public final class SqlEndpoint implements AutoCloseable {
                     "org.apache.thrift.transport.TSaslTransport", org.apache.logging.log4j.Level.OFF);
             org.apache.logging.log4j.core.config.Configurator.setLevel(
                     "org.apache.thrift.server.TThreadPoolServer", org.apache.logging.log4j.Level.OFF);
+            // the metastore refusing a Hive-format schema before Spark stores it its own way (describeInCatalog)
+            org.apache.logging.log4j.core.config.Configurator.setLevel(
+                    "org.apache.hadoop.hive.metastore", org.apache.logging.log4j.Level.OFF);
         }
         ReadOnlySessions.exempt(spark);
 
@@ -112,6 +117,7 @@ public final class SqlEndpoint implements AutoCloseable {
             return t;
         });
         Runnable refresh = () -> registerNewTables(warehouse);
+        refresh.run();
         ReadOnlySessions.beforeStatement(refresh);
         // metadata calls (getTables) parse no statement: a table built meanwhile shows within seconds there too
         refresher.scheduleWithFixedDelay(refresh, 5, 5, TimeUnit.SECONDS);
@@ -140,15 +146,64 @@ public final class SqlEndpoint implements AutoCloseable {
         return thrift.getPortNumber();
     }
 
+    /** Tables whose catalog entry already carries their columns and comment. */
+    private static final java.util.Set<String> DESCRIBED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Registers tables created since the last look (a first build of a mart); the known ones cost nothing. */
     private static synchronized void registerNewTables(Warehouse warehouse) {
         try {
             for (String name : warehouse.tables()) {
                 int dot = name.indexOf('.');
                 warehouse.register(name.substring(0, dot), name.substring(dot + 1));
+                if (DESCRIBED.add(name)) {
+                    describeInCatalog(warehouse.spark(), name.substring(0, dot), name.substring(dot + 1));
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not look for new tables: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Copies a Delta table's description and columns into its metastore entry: Delta keeps them in its
+     * log and leaves the entry bare, but JDBC's getTables (REMARKS) and getColumns — what DBeaver and
+     * Superset list — read the entry. Queries still read the schema from the log; a column a later build
+     * adds shows in getColumns after a restart.
+     */
+    private static void describeInCatalog(SparkSession spark, String db, String table) {
+        try {
+            ExternalCatalog catalog = spark.sharedState().externalCatalog();
+            CatalogTable t = catalog.getTable(db, table);
+            Object description =
+                    spark.sql("DESCRIBE DETAIL " + db + "." + table).first().getAs("description");
+            if (description != null) {
+                catalog.alterTable(t.copy(
+                        t.copy$default$1(),
+                        t.copy$default$2(),
+                        t.copy$default$3(),
+                        t.copy$default$4(),
+                        t.copy$default$5(),
+                        t.copy$default$6(),
+                        t.copy$default$7(),
+                        t.copy$default$8(),
+                        t.copy$default$9(),
+                        t.copy$default$10(),
+                        t.copy$default$11(),
+                        t.copy$default$12(),
+                        t.copy$default$13(),
+                        t.copy$default$14(),
+                        scala.Option.apply(description.toString()),
+                        t.copy$default$16(),
+                        t.copy$default$17(),
+                        t.copy$default$18(),
+                        t.copy$default$19(),
+                        t.copy$default$20()));
+            }
+            // Hive's own check refuses the change; Spark then stores it in its own format (Hive logs the refusal)
+            catalog.alterTableDataSchema(
+                    db, table, spark.table(db + "." + table).schema());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not describe {}.{} in the catalog: {}", db, table, e.getMessage());
         }
     }
 

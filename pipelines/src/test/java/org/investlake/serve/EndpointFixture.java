@@ -170,7 +170,8 @@ public final class EndpointFixture implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            endedOnSigterm = process.waitFor(60, TimeUnit.SECONDS);
+            if (!endedOnSigterm) {
                 process.destroyForcibly();
             }
             reader.join(5_000); // its last lines
@@ -178,6 +179,13 @@ public final class EndpointFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+    }
+
+    private volatile boolean endedOnSigterm;
+
+    /** Whether {@link #close}'s SIGTERM alone ended the endpoint (within a minute, no kill needed). */
+    public boolean endedOnSigterm() {
+        return endedOnSigterm;
     }
 
     /** Exit code after {@link #close}. */

@@ -52,8 +52,8 @@ class EndpointTest extends SparkTest {
     static void stop() {
         if (endpoint != null) {
             endpoint.close();
-            // SIGTERM: the JVM ends through its shutdown hooks, which stop the server and say so
-            assertThat(endpoint.output()).as("serve's output").contains("investlake serve: 已停止。");
+            // SIGTERM (Ctrl-C alike): the JVM ends through its shutdown hooks, which stop the server
+            assertThat(endpoint.endedOnSigterm()).as("serve ended on SIGTERM").isTrue();
         }
     }
 
@@ -154,8 +154,7 @@ class EndpointTest extends SparkTest {
     @Test
     void writesAreRefusedAndChangeNothing() throws SQLException {
         try (Connection c = endpoint.connect()) {
-            List<List<Object>> before =
-                    query(c, "SELECT count(*), max(version) FROM (DESCRIBE HISTORY gold.sector_growth)");
+            List<List<Object>> before = query(c, "DESCRIBE HISTORY gold.sector_growth");
             Map<String, String> writes = Map.of(
                     "DROP TABLE gold.sector_growth", "DROP TABLE",
                     "INSERT INTO gold.sector_growth SELECT * FROM gold.sector_growth", "INSERT",
@@ -168,8 +167,9 @@ class EndpointTest extends SparkTest {
                         .isInstanceOf(SQLException.class)
                         .hasMessageContaining("「" + write.getValue() + "」不是只读语句");
             }
-            assertThat(query(c, "SELECT count(*), max(version) FROM (DESCRIBE HISTORY gold.sector_growth)"))
-                    .isEqualTo(before);
+            assertThat(query(c, "DESCRIBE HISTORY gold.sector_growth"))
+                    .as("no new version")
+                    .hasSameSizeAs(before);
             assertThat(column(query(c, "SHOW TABLES IN gold"), 1)).doesNotContain("copy");
             // the client's own session may still move: drivers send USE on connect
             query(c, "USE gold");
