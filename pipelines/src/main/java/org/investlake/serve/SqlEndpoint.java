@@ -225,7 +225,14 @@ public final class SqlEndpoint implements AutoCloseable {
     }
 
     private String hostForUrl() {
-        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        String h = host;
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                h = InetAddress.getLocalHost().getHostName(); // every interface: name the machine to others
+            } catch (UnknownHostException e) {
+                h = "127.0.0.1";
+            }
+        }
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
