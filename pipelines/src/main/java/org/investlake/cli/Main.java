@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class,
             RestoreCommand.class,
             ReprocessCommand.class,
+            ServeCommand.class,
+            UsersCommand.class,
             SupersetBundleCommand.class,
             CommandLine.HelpCommand.class
         })

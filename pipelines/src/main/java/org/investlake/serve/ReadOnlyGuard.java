@@ -42,7 +42,8 @@ import org.apache.spark.sql.execution.command.ShowCurrentNamespaceCommand;
  * catalyst); anything else — a command, a Delta statement, a node some extension adds — is refused.
  * Unknown means refused.
  *
- * <p>Shared by {@code investlake sql} and, later, the SQL endpoint: both call {@link #check}.
+ * <p>Shared by {@code investlake sql} ({@link #check}) and the SQL endpoint ({@link ReadOnlySessions}, through
+ * {@link #checkPlan}).
  */
 public final class ReadOnlyGuard {
     private ReadOnlyGuard() {}
@@ -123,8 +124,12 @@ public final class ReadOnlyGuard {
      * otherwise. A statement that does not parse throws Spark's ParseException, as running it would.
      */
     public static void check(SparkSession spark, String sql) throws ParseException {
-        LogicalPlan offending =
-                firstNotReadOnly(spark.sessionState().sqlParser().parsePlan(sql));
+        checkPlan(spark.sessionState().sqlParser().parsePlan(sql));
+    }
+
+    /** The same decision on a statement already parsed (the endpoint's parser calls this). */
+    static void checkPlan(LogicalPlan parsed) {
+        LogicalPlan offending = firstNotReadOnly(parsed);
         if (offending != null) {
             throw new NotReadOnlyException(name(offending));
         }
