@@ -30,8 +30,28 @@ import org.investlake.storage.Warehouse;
  * 市重点 续建 plan 9000 done 2000; P5 景县 市重点 新开工 planned 2023-01, not started; P6 桃城区 一般 续建 plan
  * 3000 done 1500. Bonds (April): B1 桃城区 已开工, B2 景县 未开工.
  */
-final class AnalystWarehouse {
+public final class AnalystWarehouse {
     private AnalystWarehouse() {}
+
+    private static Path shared;
+
+    /**
+     * One analyst warehouse per test JVM for the classes that only read it (the notebooks' SQL, the Superset
+     * bundle's schemas): loaded and built on first use in a folder of its own, {@code DIR/warehouse}; returns DIR.
+     * {@code open} is the caller's way to open a warehouse in the shared session ({@code SparkTest::warehouse}).
+     */
+    public static synchronized Path shared(java.util.function.Function<Path, Warehouse> open) {
+        if (shared == null) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("investlake-analyst-warehouse");
+                load(open.apply(dir), dir.resolve("in"));
+                shared = dir;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
 
     private static final String PROJECTS_HEADER = "项目代码,项目名称,所属县市区,行业领域,项目级别,所属项目库,建设性质,总投资(万元),"
             + "年度计划投资(万元),本年累计完成投资(万元),计划开工时间,实际开工时间,是否民间投资推介,包联领导,责任单位,报送月份";
@@ -40,7 +60,7 @@ final class AnalystWarehouse {
             "项目代码,项目名称,县市区,债券批次,发行金额(万元),发行日期,年度计划投资(万元),累计完成投资(万元),已支出债券资金(万元),开工状态,报送月份";
 
     /** Loads every delivery into {@code w} (in this order: the correction comes last) and builds the marts. */
-    static void load(Warehouse w, Path in) {
+    public static void load(Warehouse w, Path in) {
         deliver(
                 w,
                 TestFiles.utf8(

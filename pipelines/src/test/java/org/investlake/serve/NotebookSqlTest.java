@@ -10,24 +10,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.investlake.SparkTest;
 import org.investlake.storage.Warehouse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every SQL statement of every notebook in {@code notebooks/} runs over {@link AnalystWarehouse} and returns rows,
- * so a notebook cannot go stale when a table or a column changes. The statements are run through one seam,
- * {@link #runner}: today the suite's Spark session behind the same {@link ReadOnlyGuard} as the endpoint, with the
- * tables registered under the names the endpoint gives them (gold.x, silver.x, ops.x); it can as well be a Hive
- * JDBC connection to {@code investlake serve}.
+ * Every SQL statement of every notebook in {@code notebooks/} runs through the SQL endpoint ({@code investlake
+ * serve}, over Hive JDBC as the notebooks' PyHive driver connects) over {@link AnalystWarehouse} and returns rows,
+ * so a notebook cannot go stale when a table or a column changes. {@link StatementRunner#spark} runs the same
+ * statements in-process behind the same guard, for a quick look without an endpoint.
  */
 class NotebookSqlTest extends SparkTest {
     /** Runs one statement as the analyst's client would and says how many rows came back. */
@@ -58,24 +58,30 @@ class NotebookSqlTest extends SparkTest {
         }
     }
 
-    @TempDir
     static Path dir;
-
-    static Warehouse w;
+    static EndpointFixture endpoint;
+    static Connection connection;
 
     @BeforeAll
-    static void loadWarehouse() {
-        w = warehouse(dir);
-        AnalystWarehouse.load(w, dir.resolve("in"));
+    static void serveTheAnalystWarehouse() throws SQLException {
+        dir = AnalystWarehouse.shared(SparkTest::warehouse);
+        endpoint = EndpointFixture.start(dir.resolve("warehouse"));
+        connection = endpoint.connect();
     }
 
-    /**
-     * The seam: the suite's session over {@link AnalystWarehouse} today; {@code StatementRunner.jdbc(connection)} to
-     * {@code investlake serve} over the same warehouse folder ({@code dir.resolve("warehouse")}) runs the same test
-     * through the endpoint.
-     */
+    @AfterAll
+    static void stopServing() throws SQLException {
+        if (connection != null) {
+            connection.close();
+        }
+        if (endpoint != null) {
+            endpoint.close();
+        }
+    }
+
+    /** The seam: a Hive JDBC connection to {@code investlake serve} over {@link AnalystWarehouse}, as JupySQL's. */
     private static StatementRunner runner() {
-        return StatementRunner.spark(warehouse(dir)); // other test classes may have pointed the names elsewhere
+        return StatementRunner.jdbc(connection);
     }
 
     static Path notebooksDir() {

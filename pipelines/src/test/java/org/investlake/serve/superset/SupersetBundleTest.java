@@ -24,11 +24,9 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.SparkTest;
-import org.investlake.TestFiles;
 import org.investlake.cli.Main;
-import org.investlake.ingest.FileLoadResult;
-import org.investlake.ingest.LoadJob;
 import org.investlake.marts.BuildJob;
+import org.investlake.serve.AnalystWarehouse;
 import org.investlake.storage.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * `superset-bundle` over a small real warehouse (one statistics file, one project export, one bond export,
- * every mart built): the bundle it writes passes the validator against the gold tables' real schemas, carries
+ * `superset-bundle` over a small real warehouse ({@link AnalystWarehouse}: statistics, project and bond
+ * exports, every mart built): the bundle it writes passes the validator against the gold tables' real schemas, carries
  * the yml docs and the targets file, and the validator fails a bundle with a broken link or a missing column.
  */
 class SupersetBundleTest extends SparkTest {
@@ -57,36 +55,10 @@ class SupersetBundleTest extends SparkTest {
 
     @BeforeAll
     static void buildWarehouseAndBundle() {
-        warehouse = dir.resolve("wh");
-        Warehouse w = Warehouse.open(spark(), warehouse.toString(), reference());
-        Path in = dir.resolve("in");
-        load(
-                w,
-                TestFiles.utf8(
-                        in,
-                        "2023年1-6月各县市区固定资产投资.csv",
-                        "2023年1-6月各县市区固定资产投资完成情况",
-                        "县市区,累计增速(%)",
-                        "桃城区,8.0",
-                        "故城县,5.1",
-                        "全市,6.3"));
-        load(
-                w,
-                TestFiles.utf8(
-                        in,
-                        "2023年6月重点项目.csv",
-                        "项目代码,项目名称,所属县市区,行业领域,项目级别,所属项目库,建设性质,总投资(万元),年度计划投资(万元),本年累计完成投资(万元),"
-                                + "计划开工时间,实际开工时间,是否民间投资推介,包联领导,责任单位,报送月份",
-                        "2201-131102-04-01-810001,桃城新材料产业园,桃城区,工业,省重点,省重点项目库,续建,500000,100000,60000,2022-03,2022-04,否,王市长,桃城区发改局,2023-06",
-                        "2302-131126-02-01-810002,故城县物流枢纽,故城县,交通运输,市重点,市重点项目库,新开工,300000,80000,20000,2023-02,2023-03,是,李副市长,故城县交通局,2023-06"));
-        load(
-                w,
-                TestFiles.utf8(
-                        in,
-                        "2023年6月专项债券项目进展.csv",
-                        "项目代码,项目名称,县市区,债券批次,发行金额(万元),发行日期,年度计划投资(万元),累计完成投资(万元),已支出债券资金(万元),开工状态,报送月份",
-                        "2208-131102-05-01-600001,桃城区老旧小区改造,桃城区,2023年第一批,12000,2023-02-15,8000,5200,6000,已开工,2023-06"));
-        BuildJob.on(w).execute();
+        // the analyst warehouse the notebook test reads too: statistics, projects and bonds, every mart built
+        Path shared = AnalystWarehouse.shared(SparkTest::warehouse);
+        warehouse = shared.resolve("warehouse");
+        Warehouse w = warehouse(shared);
         for (String mart : BuildJob.MARTS) {
             real.put(
                     "gold." + mart,
@@ -97,13 +69,6 @@ class SupersetBundleTest extends SparkTest {
         }
         bundle = dir.resolve("out/investlake-superset.zip");
         written = cli(warehouse, "superset-bundle", "--out", bundle.toString());
-    }
-
-    private static void load(Warehouse w, Path file) {
-        FileLoadResult r = LoadJob.on(w).execute(file);
-        assertThat(r.status())
-                .as("load of %s: %s", file.getFileName(), r.reasons())
-                .isEqualTo(FileLoadResult.Status.LOADED);
     }
 
     static CliResult cli(Path wh, String... args) {
