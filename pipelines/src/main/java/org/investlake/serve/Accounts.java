@@ -70,6 +70,13 @@ public final class Accounts {
         if (password.length == 0) {
             throw new IllegalArgumentException("密码不能为空。");
         }
+        for (char c : password) {
+            // the HiveServer2 login (SASL PLAIN) does not carry non-ASCII characters reliably: such a password
+            // would be stored and then never accepted
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException("密码只能用英文字母、数字和符号(不含空格、中文或全角字符):登录协议无法可靠传递其他字符。");
+            }
+        }
         Map<String, String> users = read();
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
