@@ -62,6 +62,7 @@ class CliEndToEndTest extends SparkTest {
                         "prev_growth_pct",
                         "change_pp",
                         "rank",
+                        "target_note",
                         "meets_target",
                         "drop_alert",
                         "ytd_amount_wan",

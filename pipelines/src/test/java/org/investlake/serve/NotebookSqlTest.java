@@ -115,6 +115,64 @@ class NotebookSqlTest extends SparkTest {
                                 .isPositive()));
     }
 
+    /** Every row of a query through the endpoint, each row its cells as text, for comparing with hand-worked values. */
+    private static List<List<String>> query(String sql) throws SQLException {
+        List<List<String>> out = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The seven marts read through the endpoint over Hive JDBC carry the values worked out by hand from
+     * {@link AnalystWarehouse} (its class comment has the fixture), 1-4月 after the correction.
+     */
+    @Test
+    void everyGoldMartThroughTheEndpointHasTheHandWorkedValues() throws SQLException {
+        // growth 9.5 > 7.2 > 6.0 > −2.0 ranks 桃城区, 景县, 武强县, 冀州区; 景县 gap 7.2 − 7.0 = 0.2, change 7.2 − 8.5 = −1.3
+        assertThat(query("SELECT region_name, ytd_growth_pct, gap_pp, change_pp, rank FROM gold.region_growth "
+                        + "WHERE period = '2023-04' AND rank IS NOT NULL ORDER BY rank"))
+                .containsExactly(
+                        List.of("桃城区", "9.5", "2.0", "-0.5", "1"),
+                        List.of("景县", "7.2", "0.2", "-1.3", "2"),
+                        List.of("武强县", "6.0", "-2.0", "1.0", "3"),
+                        List.of("冀州区", "-2.0", "-9.0", "5.0", "4"));
+        // 工业 9.1 against its target 7: gap 2.1
+        assertThat(query("SELECT ytd_growth_pct, gap_pp FROM gold.sector_growth WHERE period = '2023-04' "
+                        + "AND sector_code = 'industry'"))
+                .containsExactly(List.of("9.1", "2.1"));
+        // key projects are P1..P5 (P6 is 一般): 5; 全市 growth 5.6 after the correction
+        assertThat(query("SELECT kpi_code, actual FROM gold.city_kpis WHERE period = '2023-04' "
+                        + "AND kpi_code IN ('fai_growth', 'key_project_count') ORDER BY kpi_code"))
+                .containsExactly(List.of("fai_growth", "5.60"), List.of("key_project_count", "5.00"));
+        // 景县's key projects P4 and P5: plan 9000 + 12000 = 21000, done 2000 + 0 → 2000 / 21000 = 0.0952…;
+        // 桃城区's only key project P1: 16000 / 40000 = 0.4
+        assertThat(query("SELECT region_name, projects, round(completion_rate, 4) FROM gold.key_project_progress "
+                        + "WHERE period = '2023-04' AND region_code IN ('131102', '131127') ORDER BY region_code"))
+                .containsExactly(List.of("桃城区", "1", "0.4"), List.of("景县", "2", "0.0952"));
+        // B1 桃城区 started, done 2000 of plan 8000 = 0.25; B2 景县 not started, 300 of 4000 = 0.075
+        assertThat(query("SELECT region_name, started, start_rate, completion_rate FROM gold.bond_progress "
+                        + "WHERE period = '2023-04' AND region_code IN ('131102', '131127') ORDER BY region_code"))
+                .containsExactly(List.of("桃城区", "1", "1.0", "0.25"), List.of("景县", "0", "0.0", "0.075"));
+        // P1's leader and responsible unit, as the project library gave them
+        assertThat(query("SELECT leader, responsible_unit FROM gold.project_watchlist WHERE period = '2023-04' "
+                        + "AND project_code = '2301-131102-04-01-610001'"))
+                .containsExactly(List.of("王市长", "桃城区发改局"));
+        // the scorecard ranks units of 1-4月, every ranked one with a total score
+        assertThat(query("SELECT count(*) FROM gold.region_scorecard WHERE period = '2023-04' AND rank IS NOT NULL "
+                        + "AND total_score IS NULL"))
+                .containsExactly(List.of("0"));
+    }
+
     @Test
     void notebooksAreTheFiveQuestionsCommittedWithoutOutputs() throws IOException {
         List<Path> nbs = notebooks();
