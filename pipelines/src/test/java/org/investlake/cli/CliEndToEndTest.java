@@ -74,11 +74,12 @@ class CliEndToEndTest extends SparkTest {
                 .as("全市 has no rank")
                 .contains(",7.0,")
                 .matches(".*,,(true|false),(true|false),[0-9.]+,[0-9.-]+$");
-        // the sample's story: 武邑县 falls from 7.2 (1-5月) to 1.0 (1-6月), last of 13, alert raised
+        // the sample's story: 武邑县 falls from 7.2 (1-5月) to 1.0 (1-6月), last of 13, alert raised; its target
+        // note is empty, as it has a target
         String wuyi =
                 lines.stream().filter(l -> l.contains(",武邑县,")).findFirst().orElseThrow();
         assertThat(Arrays.asList(wuyi.split(",")))
-                .containsSequence("1.0", "7.0", "-6.0", "7.2", "-6.2", "13", "false", "true");
+                .containsSequence("1.0", "7.0", "-6.0", "7.2", "-6.2", "13", "", "false", "true");
 
         CliRun json = cli(
                 "sql",
