@@ -147,10 +147,8 @@ public final class BulletinData {
 
     public static String format(Map<String, Long> versions) {
         StringBuilder b = new StringBuilder();
-        versions.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",")
-                .append(k)
-                .append('=')
-                .append(v));
+        versions.forEach((k, v) ->
+                b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
         return b.toString();
     }
 
@@ -207,7 +205,7 @@ public final class BulletinData {
             out.add(span() + "分行业领域固定资产投资数据尚未报送");
         }
         if (!hasProjects()) {
-            out.add(month() + "月项目库(重点项目调度)数据尚未报送");
+            out.add(month() + "月项目库数据尚未报送");
         }
         if (!hasBonds()) {
             out.add(month() + "月专项债券数据尚未报送");

@@ -70,12 +70,32 @@ public final class BulletinPage {
         }
         h.append("</section>\n");
         section(h, "kpis", "二、核心指标完成情况", List.of(), List.of(t.get(BulletinTables.KPIS)));
-        section(h, "regions", "三、各县市区固定资产投资增速", chart(c, "chart-region-growth"), List.of(t.get(BulletinTables.REGIONS)));
-        section(h, "sectors", "四、分行业领域固定资产投资增速", chart(c, "chart-sector-growth"), List.of(t.get(BulletinTables.SECTORS)));
-        section(h, "key-projects", "五、省市重点项目推进情况", chart(c, "chart-key-projects"), List.of(t.get(BulletinTables.KEY_PROJECTS)));
+        section(
+                h,
+                "regions",
+                "三、各县市区固定资产投资增速",
+                chart(c, "chart-region-growth"),
+                List.of(t.get(BulletinTables.REGIONS)));
+        section(
+                h,
+                "sectors",
+                "四、分行业领域固定资产投资增速",
+                chart(c, "chart-sector-growth"),
+                List.of(t.get(BulletinTables.SECTORS)));
+        section(
+                h,
+                "key-projects",
+                "五、省市重点项目推进情况",
+                chart(c, "chart-key-projects"),
+                List.of(t.get(BulletinTables.KEY_PROJECTS)));
         section(h, "bonds", "六、专项债券项目推进情况", List.of(), List.of(t.get(BulletinTables.BONDS)));
         section(h, "scorecard", "七、县市区综合评价", List.of(), List.of(t.get(BulletinTables.SCORECARD)));
-        section(h, "alerts", "八、回落预警与约谈", List.of(), List.of(t.get(BulletinTables.ALERTS), t.get(BulletinTables.INTERVIEWS)));
+        section(
+                h,
+                "alerts",
+                "八、回落预警与约谈",
+                List.of(),
+                List.of(t.get(BulletinTables.ALERTS), t.get(BulletinTables.INTERVIEWS)));
         section(h, "lights", "九、红黄灯项目", List.of(), List.of(t.get(BulletinTables.LIGHTS)));
         h.append("<footer>\n<p>数据来源:投资和项目建设数据仓库汇总表(gold),按表版本读取:")
                 .append(esc(d.versionsText().replace(",", ", ")))
@@ -89,7 +109,11 @@ public final class BulletinPage {
 
     private static void section(
             StringBuilder h, String id, String heading, List<Charts.Chart> charts, List<ReportTable> tables) {
-        h.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(heading)).append("</h2>\n");
+        h.append("<section id=\"")
+                .append(id)
+                .append("\">\n<h2>")
+                .append(esc(heading))
+                .append("</h2>\n");
         for (Charts.Chart c : charts) {
             h.append("<figure class=\"chart\" data-chart=\"")
                     .append(c.id())
@@ -108,7 +132,9 @@ public final class BulletinPage {
     }
 
     static void table(StringBuilder h, ReportTable t) {
-        h.append("<div class=\"table\" data-sheet=\"").append(esc(t.sheetName())).append("\">\n");
+        h.append("<div class=\"table\" data-sheet=\"")
+                .append(esc(t.sheetName()))
+                .append("\">\n");
         h.append("<h3>").append(esc(t.title())).append("</h3>\n");
         if (t.unitsLine() != null) {
             h.append("<p class=\"units\">").append(esc(t.unitsLine())).append("</p>\n");
@@ -124,7 +150,8 @@ public final class BulletinPage {
                 for (int i = 0; i < t.columns().size(); i++) {
                     ReportTable.Column c = t.columns().get(i);
                     Object v = i < row.size() ? row.get(i) : null;
-                    String cls = "text".equals(c.kind()) ? (v == null ? "empty" : "") : (v == null ? "num empty" : "num");
+                    String cls =
+                            "text".equals(c.kind()) ? (v == null ? "empty" : "") : (v == null ? "num empty" : "num");
                     h.append("<td data-label=\"").append(esc(c.label())).append('"');
                     if (!cls.isEmpty()) {
                         h.append(" class=\"").append(cls).append('"');
@@ -158,8 +185,7 @@ public final class BulletinPage {
         return b.toString();
     }
 
-    private static final String CSS =
-            """
+    private static final String CSS = """
             *{box-sizing:border-box}
             html{-webkit-text-size-adjust:100%}
             body{margin:0;background:#f4f5f7;color:#1d2329;font-family:FONT_STACK;font-size:16px;line-height:1.7}

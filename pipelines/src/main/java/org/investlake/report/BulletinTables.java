@@ -31,7 +31,15 @@ public final class BulletinTables {
     /** Every table of the bulletin, in the order printed. */
     public static List<ReportTable> all(BulletinData d) {
         return List.of(
-                kpis(d), regions(d), sectors(d), keyProjects(d), bonds(d), scorecard(d), alerts(d), interviews(d), lights(d));
+                kpis(d),
+                regions(d),
+                sectors(d),
+                keyProjects(d),
+                bonds(d),
+                scorecard(d),
+                alerts(d),
+                interviews(d),
+                lights(d));
     }
 
     private static Column c(String label, String kind) {
@@ -57,9 +65,21 @@ public final class BulletinTables {
                 KPIS,
                 d.span() + "全市核心指标完成情况",
                 "单位:见各行(%、个、亿元);完成度 = 实际 ÷ 目标",
-                List.of(c("指标", "text"), c("单位", "text"), c("实际", "decimal2"), c("年度目标", "decimal2"), c("完成度", "percent1"), c("说明", "text")),
+                List.of(
+                        c("指标", "text"),
+                        c("单位", "text"),
+                        c("实际", "decimal2"),
+                        c("年度目标", "decimal2"),
+                        c("完成度", "percent1"),
+                        c("说明", "text")),
                 rows,
-                rows.isEmpty() ? String.join(";", d.missingFeeds()) : null);
+                rows.isEmpty()
+                        ? String.join(
+                                ";",
+                                d.missingFeeds().stream()
+                                        .filter(m -> !m.contains("专项债券") && !m.contains("分行业"))
+                                        .toList())
+                        : null);
     }
 
     private static int kpiOrder(String code) {
@@ -78,8 +98,8 @@ public final class BulletinTables {
     static ReportTable regions(BulletinData d) {
         List<List<Object>> rows = new ArrayList<>();
         // 全市 first, then the ranked units in rank order, then the units without growth
-        Comparator<Map<String, Object>> order = Comparator.comparing(
-                (Map<String, Object> r) -> d.cityCode().equals(r.get("region_code")) ? 0 : 1);
+        Comparator<Map<String, Object>> order =
+                Comparator.comparing((Map<String, Object> r) -> d.cityCode().equals(r.get("region_code")) ? 0 : 1);
         for (Map<String, Object> r : d.rows("region_growth", order.thenComparing(Commentary.byRank()))) {
             rows.add(row(
                     r.get("rank") == null ? null : ((Number) r.get("rank")).intValue(),
@@ -112,7 +132,8 @@ public final class BulletinTables {
 
     static ReportTable sectors(BulletinData d) {
         List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> r : d.rows("sector_growth", Comparator.comparing(x -> String.valueOf(x.get("sector_code"))))) {
+        for (Map<String, Object> r :
+                d.rows("sector_growth", Comparator.comparing(x -> String.valueOf(x.get("sector_code"))))) {
             rows.add(row(
                     r.get("sector_name"),
                     dec(r.get("ytd_growth_pct")),
@@ -120,7 +141,7 @@ public final class BulletinTables {
                     dec(r.get("gap_pp")),
                     dec(r.get("prev_growth_pct")),
                     dec(r.get("change_pp")),
-                    str(r.get("target_note"))));
+                    note(r.get("ytd_growth_pct") == null ? "增速数据未报送" : null, str(r.get("target_note")))));
         }
         return new ReportTable(
                 SECTORS,

@@ -59,8 +59,7 @@ public final class Bulletins {
             Warehouse w, String period, Map<String, Long> versions, String bulletinId, Instant writtenAt) {
         BulletinData d = BulletinData.read(w, period, versions);
         List<ReportTable> tables = BulletinTables.all(d);
-        String html = BulletinPage.render(
-                d, Commentary.paragraphs(d), tables, Charts.all(d), bulletinId, writtenAt);
+        String html = BulletinPage.render(d, Commentary.paragraphs(d), tables, Charts.all(d), bulletinId, writtenAt);
         return new Rendered(d, BulletinPage.title(d), html, tables);
     }
 
@@ -111,7 +110,8 @@ public final class Bulletins {
      */
     public static Written reissue(Warehouse w, String bulletinId, Path outDir) {
         if (!w.exists("ops", "bulletins")) {
-            throw new IllegalArgumentException("no bulletin has been written in this warehouse (ops.bulletins is empty)");
+            throw new IllegalArgumentException(
+                    "no bulletin has been written in this warehouse (ops.bulletins is empty)");
         }
         List<Row> rows = w.spark()
                 .read()
@@ -121,8 +121,9 @@ public final class Bulletins {
                 .select("period", "written_at", "source_versions", "html_sha256")
                 .collectAsList();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no bulletin 「" + bulletinId
-                    + "」 in ops.bulletins; list them with: sql \"SELECT bulletin_id, period, written_at FROM ops.bulletins\"");
+            throw new IllegalArgumentException(
+                    "no bulletin 「" + bulletinId
+                            + "」 in ops.bulletins; list them with: sql \"SELECT bulletin_id, period, written_at FROM ops.bulletins\"");
         }
         Row rec = rows.get(0);
         String period = rec.getString(0);

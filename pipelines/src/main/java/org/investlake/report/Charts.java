@@ -35,8 +35,13 @@ import org.jfree.svg.ViewBox;
 public final class Charts {
     /** The CJK fonts the charts and the page name, in order of preference; the generic family last. */
     public static final List<String> FONTS = List.of(
-            "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC",
-            "WenQuanYi Micro Hei", "SimHei");
+            "Noto Sans CJK SC",
+            "Source Han Sans SC",
+            "Source Han Sans CN",
+            "Microsoft YaHei",
+            "PingFang SC",
+            "WenQuanYi Micro Hei",
+            "SimHei");
 
     /** The CSS font-family value naming {@link #FONTS} with a generic fallback. */
     public static final String FONT_STACK =
@@ -99,7 +104,10 @@ public final class Charts {
                 continue;
             }
             BigDecimal a = dec(r.get("target_attainment"));
-            ds.addValue(a == null ? null : a.multiply(BigDecimal.valueOf(100)), "目标完成度(%)", String.valueOf(r.get("region_name")));
+            ds.addValue(
+                    a == null ? null : a.multiply(BigDecimal.valueOf(100)),
+                    "目标完成度(%)",
+                    String.valueOf(r.get("region_name")));
             bars += a == null ? 0 : 1;
         }
         String title = d.month() + "月重点项目完成投资占年度目标比例与序时进度";
@@ -162,7 +170,7 @@ public final class Charts {
         int height = 60 + Math.max(1, ds.getColumnCount()) * (ds.getRowCount() > 1 ? 34 : 24);
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
         g2.setDefsKeyPrefix(id);
-        g2.setFontMapper(family -> FONT_STACK);
+        g2.setFontFunction(family -> FONT_STACK);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
         String svg = g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), null, null);
         return new Chart(id, title, svg, bars);

@@ -112,8 +112,7 @@ public final class Commentary {
         if (!noData.isEmpty()) {
             s.append(names(noData)).append("增速数据未报送。");
         }
-        Optional<YearTargets.DropAlert> rule =
-                d.targets().map(t -> t.rules()).map(r -> r.dropAlert());
+        Optional<YearTargets.DropAlert> rule = d.targets().map(t -> t.rules()).map(r -> r.dropAlert());
         if (rule.isPresent()) {
             BigDecimal fall = BigDecimal.valueOf(rule.get().fallPp());
             BigDecimal under = BigDecimal.valueOf(rule.get().underTargetPp());
@@ -150,8 +149,8 @@ public final class Commentary {
         if (!d.hasSectors()) {
             return Optional.of(d.span() + "分行业领域固定资产投资数据尚未报送。");
         }
-        List<Map<String, Object>> rows = d.rows(
-                "sector_growth", Comparator.comparing(r -> String.valueOf(r.get("sector_code"))));
+        List<Map<String, Object>> rows =
+                d.rows("sector_growth", Comparator.comparing(r -> String.valueOf(r.get("sector_code"))));
         long meet = rows.stream()
                 .filter(r -> Boolean.TRUE.equals(r.get("meets_target")))
                 .count();
@@ -189,9 +188,10 @@ public final class Commentary {
         s.append(',');
         s.append("累计完成投资");
         s.append(done.map(r -> kpiValue(r, "亿元")).orElse("数据未报送"));
-        done.filter(r -> r.get("attainment") != null).ifPresent(r -> s.append(",完成年度目标的")
-                .append(Fmt.pct(dec(r.get("attainment"))))
-                .append('%'));
+        done.filter(r -> r.get("attainment") != null)
+                .ifPresent(r -> s.append(",完成年度目标的")
+                        .append(Fmt.pct(dec(r.get("attainment"))))
+                        .append('%'));
         d.cityRow("key_project_progress").ifPresent(r -> {
             BigDecimal lag = dec(r.get("lag_pp"));
             if (lag != null) {
@@ -199,17 +199,20 @@ public final class Commentary {
                         .append(
                                 lag.signum() == 0
                                         ? "与序时进度持平"
-                                        : (lag.signum() > 0 ? "低于" : "高于") + "序时进度(" + Fmt.pct(dec(r.get("time_progress")))
-                                                + "%)" + Fmt.abs1(lag) + "个百分点");
+                                        : (lag.signum() > 0 ? "低于" : "高于") + "序时进度("
+                                                + Fmt.pct(dec(r.get("time_progress"))) + "%)" + Fmt.abs1(lag) + "个百分点");
             }
             if (r.get("start_rate") != null) {
-                s.append(";计划开工的新开工重点项目开工率").append(Fmt.pct(dec(r.get("start_rate")))).append('%');
+                s.append(";计划开工的新开工重点项目开工率")
+                        .append(Fmt.pct(dec(r.get("start_rate"))))
+                        .append('%');
             }
         });
         s.append('。');
         List<String> behind = d.rows("key_project_progress").stream()
                 .filter(r -> !d.cityCode().equals(r.get("region_code")))
-                .filter(r -> dec(r.get("lag_pp")) != null && dec(r.get("lag_pp")).signum() > 0)
+                .filter(r ->
+                        dec(r.get("lag_pp")) != null && dec(r.get("lag_pp")).signum() > 0)
                 .map(r -> str(r.get("region_name")))
                 .toList();
         if (!behind.isEmpty()) {
@@ -366,8 +369,8 @@ public final class Commentary {
     }
 
     static Comparator<Map<String, Object>> byRank() {
-        return Comparator.comparing(
-                        (Map<String, Object> r) -> r.get("rank") == null ? Integer.MAX_VALUE : ((Number) r.get("rank")).intValue())
+        return Comparator.comparing((Map<String, Object> r) ->
+                        r.get("rank") == null ? Integer.MAX_VALUE : ((Number) r.get("rank")).intValue())
                 .thenComparing(r -> String.valueOf(r.get("region_code")));
     }
 

@@ -26,7 +26,9 @@ final class Fmt {
     static String pct(BigDecimal rate) {
         return rate == null
                 ? MISSING
-                : rate.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString();
+                : rate.multiply(BigDecimal.valueOf(100))
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 
     /** Money with two decimals and thousands separators: 16,000.00. */

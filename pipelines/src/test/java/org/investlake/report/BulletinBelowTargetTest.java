@@ -36,8 +36,8 @@ class BulletinBelowTargetTest extends SparkTest {
         assertThat(d.select("#missing")).isEmpty();
         List<String> p = d.select("#summary p.commentary").eachText();
         assertThat(p.get(0))
-                .startsWith("1-4月,全市固定资产投资同比增长5.6%,低于目标1.4个百分点,增速较上月提高1.3个百分点。"
-                        + "桃城区、景县、武强县增速居前三位。2个县市区增速达到目标,2个低于目标。")
+                .startsWith(
+                        "1-4月,全市固定资产投资同比增长5.6%,低于目标1.4个百分点,增速较上月提高1.3个百分点。" + "桃城区、景县、武强县增速居前三位。2个县市区增速达到目标,2个低于目标。")
                 .endsWith("冀州区增速低于目标9.0个百分点。")
                 .doesNotContain("回落");
         assertThat(p).contains("全市专项债券项目2个,已开工1个,开工率50.0%;投资完成率19.2%(序时进度33.3%),债券资金支出率20.6%。");

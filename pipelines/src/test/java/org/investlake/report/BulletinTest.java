@@ -82,13 +82,14 @@ class BulletinTest extends SparkTest {
                 "交通运输,下降2.0",
                 "能源,8.6",
                 "  其中：民间投资,-0.5"));
-        deliver(TestFiles.utf8(
-                in,
-                "2023年6月省市重点项目调度表.csv",
-                PROJECTS_HEADER,
-                "2301-131102-04-01-610001,桃城区高端装备制造基地,桃城区,工业,省重点,省重点项目库,续建,150000,40000,20000,2022-09,2022-10,否,王市长,桃城区发改局,2023-06",
-                "2301-131103-06-01-610002,冀州区冷链物流园,冀州区,交通运输,市重点,市重点项目库,新开工,60000,20000,0,2023-02,,是,李副市长,冀州区商务局,2023-06",
-                "2212-131127-05-01-610004,景县污水处理厂扩建,景县,市政基础设施,市重点,市重点项目库,续建,20000,9000,3000,2022-12,2022-12,否,孙局长,景县住建局,2023-06"));
+        deliver(
+                TestFiles.utf8(
+                        in,
+                        "2023年6月省市重点项目调度表.csv",
+                        PROJECTS_HEADER,
+                        "2301-131102-04-01-610001,桃城区高端装备制造基地,桃城区,工业,省重点,省重点项目库,续建,150000,40000,20000,2022-09,2022-10,否,王市长,桃城区发改局,2023-06",
+                        "2301-131103-06-01-610002,冀州区冷链物流园,冀州区,交通运输,市重点,市重点项目库,新开工,60000,20000,0,2023-02,,是,李副市长,冀州区商务局,2023-06",
+                        "2212-131127-05-01-610004,景县污水处理厂扩建,景县,市政基础设施,市重点,市重点项目库,续建,20000,9000,3000,2022-12,2022-12,否,孙局长,景县住建局,2023-06"));
         BuildJob.on(w).execute();
         first = Bulletins.write(w, "2023-06", dir.resolve("out"));
         page = Jsoup.parse(Files.readString(first.html(), StandardCharsets.UTF_8));
@@ -96,7 +97,9 @@ class BulletinTest extends SparkTest {
 
     private static void deliver(Path file) {
         FileLoadResult r = LoadJob.on(w).execute(file);
-        assertThat(r.status()).as("load of %s: %s", file.getFileName(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
+        assertThat(r.status())
+                .as("load of %s: %s", file.getFileName(), r.reasons())
+                .isEqualTo(FileLoadResult.Status.LOADED);
     }
 
     /** The cells of the row of {@code table} whose column 地区 (or first text column) is {@code name}. */
@@ -119,8 +122,8 @@ class BulletinTest extends SparkTest {
         assertThat(page.select("#missing li").eachText()).containsExactly("6月专项债券数据尚未报送");
         List<String> p = page.select("#summary p.commentary").eachText();
         assertThat(p.get(0))
-                .startsWith("1-6月,全市固定资产投资同比增长7.4%,高于目标0.4个百分点,增速较上月提高0.4个百分点。"
-                        + "滨湖新区、桃城区、故城县增速居前三位。3个县市区增速达到目标,1个低于目标。")
+                .startsWith(
+                        "1-6月,全市固定资产投资同比增长7.4%,高于目标0.4个百分点,增速较上月提高0.4个百分点。" + "滨湖新区、桃城区、故城县增速居前三位。3个县市区增速达到目标,1个低于目标。")
                 .contains("增速数据未报送。")
                 .endsWith("冀州区增速较上月回落3.5个百分点。");
         assertThat(p.get(1)).isEqualTo("分行业领域看,2个领域增速达到目标,1个低于目标(交通运输低于目标10.5个百分点)。");
@@ -135,37 +138,44 @@ class BulletinTest extends SparkTest {
     @Test
     @Order(2)
     void tablesCarryTheHandWorkedNumbers() {
-        List<String> rows = page.select("div.table[data-sheet=\"县市区增速\"] tbody tr").eachText();
+        List<String> rows =
+                page.select("div.table[data-sheet=\"县市区增速\"] tbody tr").eachText();
         assertThat(rows.get(0)).startsWith("— 全市 7.4 7.0 0.4 7.0 0.4");
-        assertThat(row(page, "县市区增速", "滨湖新区")).startsWith(List.of("1", "滨湖新区", "12.0", "8.5", "3.5", "10.0", "2.0"));
-        assertThat(row(page, "县市区增速", "冀州区"))
-                .startsWith(List.of("4", "冀州区", "5.5", "7.0", "-1.5", "9.0", "-3.5", "回落预警"));
+        assertThat(row(page, "县市区增速", "滨湖新区")).startsWith("1", "滨湖新区", "12.0", "8.5", "3.5", "10.0", "2.0");
+        assertThat(row(page, "县市区增速", "冀州区")).startsWith("4", "冀州区", "5.5", "7.0", "-1.5", "9.0", "-3.5", "回落预警");
         // a unit that sent nothing: dashes and the reason, never 0
-        assertThat(row(page, "县市区增速", "景县")).containsSubsequence("—", "景县", "—", "7.0", "—").contains("增速数据未报送");
+        assertThat(row(page, "县市区增速", "景县"))
+                .containsSubsequence("—", "景县", "—", "7.0", "—")
+                .contains("增速数据未报送");
         assertThat(row(page, "回落预警", "冀州区")).containsExactly("冀州区", "5.5", "9.0", "-3.5", "-1.5");
-        assertThat(row(page, "行业领域增速", "交通运输")).startsWith(List.of("交通运输", "-2.0", "8.5", "-10.5"));
-        assertThat(row(page, "重点项目", "全市")).startsWith(List.of("全市", "3", "2"));
+        assertThat(row(page, "行业领域增速", "交通运输")).startsWith("交通运输", "-2.0", "8.5", "-10.5");
+        assertThat(row(page, "重点项目", "全市")).startsWith("全市", "3", "2");
         assertThat(row(page, "重点项目", "全市")).containsSubsequence("23,000.00", "370.00", "0.6%", "50.0%", "49.4");
         assertThat(row(page, "重点项目", "桃城区")).containsSubsequence("20,000.00", "45.00", "4.4%", "50.0%");
-        assertThat(row(page, "红黄灯项目", "冀州区冷链物流园")).startsWith(List.of("红灯", "冀州区冷链物流园", "冀州区", "李副市长", "冀州区商务局"));
-        assertThat(row(page, "红黄灯项目", "景县污水处理厂扩建"))
-                .startsWith(List.of("黄灯", "景县污水处理厂扩建", "景县", "孙局长", "景县住建局", "33.3%"));
+        assertThat(row(page, "红黄灯项目", "冀州区冷链物流园")).startsWith("红灯", "冀州区冷链物流园", "冀州区", "李副市长", "冀州区商务局");
+        assertThat(row(page, "红黄灯项目", "景县污水处理厂扩建")).startsWith("黄灯", "景县污水处理厂扩建", "景县", "孙局长", "景县住建局", "33.3%");
         // the bond table has no rows and says why
         assertThat(page.select("div.table[data-sheet=\"专项债券\"] table")).isEmpty();
-        assertThat(page.selectFirst("div.table[data-sheet=\"专项债券\"] p.note").text()).isEqualTo("6月专项债券数据尚未报送");
+        assertThat(page.selectFirst("div.table[data-sheet=\"专项债券\"] p.note").text())
+                .isEqualTo("6月专项债券数据尚未报送");
     }
 
     @Test
     @Order(3)
     void selfContainedWithChartsDrawnByTheLibrary() {
         assertThat(page.select("script, link, img, iframe, [src], [href]")).isEmpty();
-        assertThat(page.selectFirst("style").data()).contains("@page").contains("max-width:600px").contains("Noto Sans CJK SC");
+        assertThat(page.selectFirst("style").data())
+                .contains("@page")
+                .contains("max-width:600px")
+                .contains("Noto Sans CJK SC");
         Element growth = page.selectFirst("figure[data-chart=chart-region-growth]");
         // 4 units with growth + 13 unit targets
         assertThat(growth.attr("data-bars")).isEqualTo("17");
         assertThat(growth.select("svg rect").size()).isGreaterThanOrEqualTo(17);
         assertThat(growth.select("svg text").eachText()).contains("滨湖新区", "冀州区");
-        assertThat(page.selectFirst("figure[data-chart=chart-key-projects]").select("svg text").eachText())
+        assertThat(page.selectFirst("figure[data-chart=chart-key-projects]")
+                        .select("svg text")
+                        .eachText())
                 .anyMatch(t -> t.startsWith("序时进度 50.0"));
         assertThat(page.html()).doesNotContain("null").doesNotContain("NaN");
     }
@@ -177,7 +187,7 @@ class BulletinTest extends SparkTest {
                 w, "2023-07", BulletinData.currentVersions(w), "test", java.time.Instant.parse("2023-08-01T00:00:00Z"));
         Document d = Jsoup.parse(r.html());
         assertThat(d.select("#missing li").eachText())
-                .containsExactly("1-7月固定资产投资统计数据尚未报送", "7月项目库(重点项目调度)数据尚未报送", "7月专项债券数据尚未报送");
+                .containsExactly("1-7月固定资产投资统计数据尚未报送", "7月项目库数据尚未报送", "7月专项债券数据尚未报送");
         assertThat(d.select("#summary p.commentary").eachText().get(0)).isEqualTo("1-7月固定资产投资统计数据尚未报送,本期不通报投资增速。");
         assertThat(d.select("table.data")).isEmpty();
         assertThat(d.select("svg")).isEmpty();
@@ -208,7 +218,10 @@ class BulletinTest extends SparkTest {
         assertThat(now.selectFirst("#summary p.commentary").text())
                 .startsWith("1-6月,全市固定资产投资同比增长7.6%,高于目标0.6个百分点,增速较上月提高0.6个百分点。")
                 .endsWith("冀州区增速较上月回落3.0个百分点。"); // 6.0 − 9.0 = −3.0: still a fall of 3 points
-        assertThat(w.spark().sql("SELECT count(*) FROM delta.`" + w.location("ops", "bulletins") + "`").first().getLong(0))
+        assertThat(w.spark()
+                        .sql("SELECT count(*) FROM delta.`" + w.location("ops", "bulletins") + "`")
+                        .first()
+                        .getLong(0))
                 .isEqualTo(2);
     }
 }
