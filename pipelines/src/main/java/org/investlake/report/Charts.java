@@ -166,6 +166,11 @@ public final class Charts {
             m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
             plot.addRangeMarker(m);
+            // the axis spans the bars; widen it so the marker (and its label) is drawn even when every bar is short
+            org.jfree.chart.axis.ValueAxis axis = plot.getRangeAxis();
+            if (marker.doubleValue() * 1.15 > axis.getUpperBound()) {
+                axis.setRange(Math.min(0, axis.getLowerBound()), marker.doubleValue() * 1.15);
+            }
         }
         int height = 60 + Math.max(1, ds.getColumnCount()) * (ds.getRowCount() > 1 ? 34 : 24);
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
