@@ -106,8 +106,8 @@ public final class BulletinWorkbook {
         List<ReportTable.Column> columns = table.columns();
         int last = Math.max(columns.size() - 1, 0);
         int r = 0;
-        r = banner(sheet, r, last, table.title(), styles.title);
-        r = banner(sheet, r, last, table.unitsLine(), styles.units);
+        r = banner(sheet, r, last, table.title(), styles.title, 24);
+        r = banner(sheet, r, last, table.unitsLine(), styles.units, 0);
         int headerRow = r;
         Row header = sheet.createRow(r++);
         for (int c = 0; c < columns.size(); c++) {
@@ -165,11 +165,15 @@ public final class BulletinWorkbook {
     }
 
     /** A row of one merged cell across the table (the title, the units line); nothing when the text is blank. */
-    private static int banner(XSSFSheet sheet, int r, int last, String text, CellStyle style) {
+    private static int banner(XSSFSheet sheet, int r, int last, String text, CellStyle style, int points) {
         if (text == null || text.isBlank()) {
             return r;
         }
-        Cell cell = sheet.createRow(r).createCell(0);
+        Row row = sheet.createRow(r);
+        if (points > 0) {
+            row.setHeightInPoints(points);
+        }
+        Cell cell = row.createCell(0);
         cell.setCellValue(text);
         cell.setCellStyle(style);
         if (last > 0) {

@@ -166,6 +166,20 @@ public final class HeadlessChromium {
                 "Chromium not found: install Debian's chromium and fonts-noto-cjk (.ci/run does), or set CHROMIUM"));
     }
 
+    /**
+     * {@code HTML WIDTH PNG}: renders a page, writes its screenshot and prints the report (the README's
+     * screenshot is made this way). Exits 1 when the page has errors or scrolls sideways.
+     */
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            System.err.println("usage: HeadlessChromium PAGE.html WIDTH OUT.png");
+            System.exit(2);
+        }
+        Page page = require().render(Path.of(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
+        System.out.println(page);
+        System.exit(page.consoleErrors().isEmpty() && !page.scrollsSideways() ? 0 : 1);
+    }
+
     /** Renders {@code html} {@code width} CSS pixels wide and writes a full-height PNG to {@code screenshot}. */
     public Page render(Path html, int width, Path screenshot) {
         Path work = null;
