@@ -88,8 +88,7 @@ public final class BulletinWorkbook {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             book.write(bytes);
-            LocalDateTime entryTime =
-                    savedAt == null ? ZIP_EPOCH : LocalDateTime.ofInstant(savedAt, BEIJING);
+            LocalDateTime entryTime = savedAt == null ? ZIP_EPOCH : LocalDateTime.ofInstant(savedAt, BEIJING);
             Path parent = xlsx.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

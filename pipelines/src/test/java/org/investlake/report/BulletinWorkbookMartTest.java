@@ -53,8 +53,7 @@ class BulletinWorkbookMartTest extends SparkTest {
                         r.getAs("change_pp"),
                         r.getAs("gap_pp")))
                 .toList();
-        ReportTable table =
-                new ReportTable("县市区增速", "2023年1-4月各县市区固定资产投资增速", "单位:%、百分点", COLUMNS, rows, null);
+        ReportTable table = new ReportTable("县市区增速", "2023年1-4月各县市区固定资产投资增速", "单位:%、百分点", COLUMNS, rows, null);
 
         Path xlsx = BulletinWorkbook.write(out.resolve("通报.xlsx"), "通报", List.of(table));
 
@@ -68,11 +67,17 @@ class BulletinWorkbookMartTest extends SparkTest {
                     Object v = rows.get(i).get(c);
                     Cell cell = sheet.getRow(3 + i).getCell(c);
                     if (v == null) {
-                        assertThat(cell.getCellType()).as("row %d col %d: missing", i, c).isEqualTo(CellType.BLANK);
+                        assertThat(cell.getCellType())
+                                .as("row %d col %d: missing", i, c)
+                                .isEqualTo(CellType.BLANK);
                     } else if (v instanceof Number n) {
-                        assertThat(cell.getNumericCellValue()).as("row %d col %d", i, c).isEqualTo(n.doubleValue());
+                        assertThat(cell.getNumericCellValue())
+                                .as("row %d col %d", i, c)
+                                .isEqualTo(n.doubleValue());
                     } else {
-                        assertThat(cell.getStringCellValue()).as("row %d col %d", i, c).isEqualTo(v.toString());
+                        assertThat(cell.getStringCellValue())
+                                .as("row %d col %d", i, c)
+                                .isEqualTo(v.toString());
                     }
                 }
                 org.apache.poi.ss.usermodel.Row row = sheet.getRow(3 + i);

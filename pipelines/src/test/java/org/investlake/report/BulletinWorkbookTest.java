@@ -74,7 +74,8 @@ class BulletinWorkbookTest {
             Sheet growth = book.getSheet("县市区增速");
             assertThat(growth).as("sheet named after the table").isNotNull();
             assertThat(text(growth, 0, 0)).isEqualTo("2023年1-6月各县市区固定资产投资增速");
-            assertThat(growth.getMergedRegions()).contains(new CellRangeAddress(0, 0, 0, 4), new CellRangeAddress(1, 1, 0, 4));
+            assertThat(growth.getMergedRegions())
+                    .contains(new CellRangeAddress(0, 0, 0, 4), new CellRangeAddress(1, 1, 0, 4));
             assertThat(text(growth, 1, 0)).isEqualTo("单位:%、百分点");
             assertThat(List.of(text(growth, 2, 0), text(growth, 2, 1), text(growth, 2, 4)))
                     .containsExactly("排名", "县市区", "与目标差距");
@@ -94,9 +95,13 @@ class BulletinWorkbookTest {
             assertThat(text(growth, 3, 1)).isEqualTo("滨湖新区");
             Cell rate = cell(growth, 3, 2);
             assertThat(rate.getNumericCellValue()).isEqualTo(12.3);
-            assertThat(rate.getCellStyle().getDataFormatString()).as("growth: one decimal").isEqualTo("0.0");
+            assertThat(rate.getCellStyle().getDataFormatString())
+                    .as("growth: one decimal")
+                    .isEqualTo("0.0");
             assertThat(shown.formatCellValue(cell(growth, 4, 3))).isEqualTo("-0.4");
-            assertThat(shown.formatCellValue(cell(growth, 4, 2))).as("8.0 keeps its decimal").isEqualTo("8.0");
+            assertThat(shown.formatCellValue(cell(growth, 4, 2)))
+                    .as("8.0 keeps its decimal")
+                    .isEqualTo("8.0");
             for (int c : new int[] {0, 2, 3, 4}) {
                 assertThat(cell(growth, 5, c).getCellType())
                         .as("missing value in column %d is an empty cell, not 0", c)
@@ -173,7 +178,9 @@ class BulletinWorkbookTest {
     }
 
     private static Cell cell(Sheet sheet, int row, int col) {
-        assertThat(sheet.getRow(row)).as("row %d of %s", row, sheet.getSheetName()).isNotNull();
+        assertThat(sheet.getRow(row))
+                .as("row %d of %s", row, sheet.getSheetName())
+                .isNotNull();
         Cell c = sheet.getRow(row).getCell(col);
         assertThat(c).as("cell %d,%d of %s", row, col, sheet.getSheetName()).isNotNull();
         return c;

@@ -42,15 +42,15 @@ import java.util.stream.Stream;
  * For each outermost inline {@code <svg>} the report gives its drawn size and its visible {@code <rect>}s (not
  * inside {@code defs}/{@code clipPath}, with a non-empty box) counted by computed fill colour: a JFreeChart bar
  * chart drawn with {@code StandardBarPainter} draws each bar as one {@code rect} in its series colour, so
- * {@code chart.rects("#c0392b")} is the number of bars of the series painted {@code #c0392b}.
+ * {@code chart.rects("#c0392b")} is the number of bars of the series painted {@code #c0392b} — plus one, the
+ * legend's swatch, when the chart shows a legend. A missing value draws no bar.
  */
 public final class HeadlessChromium {
     static final int MAX_SCREENSHOT_HEIGHT = 16_000;
     private static final long TIMEOUT_SECONDS = 90;
     private static final Pattern RESULT = Pattern.compile("data-harness=\"([A-Za-z0-9+/=]+)\"");
     private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern META_CHARSET =
-            Pattern.compile("<meta[^>]*charset[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]*charset[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTML = Pattern.compile("<html(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
 
     /** Put first into the page: collects what the browser console would show as errors. */
@@ -102,7 +102,8 @@ public final class HeadlessChromium {
             """;
 
     /** One inline chart as drawn: its size on the page and its visible rectangles by fill colour ({@code #rrggbb}). */
-    public record Chart(double width, double height, int rects, Map<String, Integer> rectsByFill, int paths, int texts) {
+    public record Chart(
+            double width, double height, int rects, Map<String, Integer> rectsByFill, int paths, int texts) {
         /** Visible rectangles filled with {@code hexColour} ({@code #rrggbb}): a bar chart's bars of that series. */
         public int rects(String hexColour) {
             return rectsByFill.getOrDefault(hexColour.toLowerCase(Locale.ROOT), 0);
@@ -196,8 +197,8 @@ public final class HeadlessChromium {
                     host.toUri().toString());
             Matcher m = RESULT.matcher(probe.stdout());
             if (!m.find()) {
-                throw new IllegalStateException(
-                        "Chromium showed " + html + " but the page never finished loading; stderr: " + probe.stderrTail());
+                throw new IllegalStateException("Chromium showed " + html
+                        + " but the page never finished loading; stderr: " + probe.stderrTail());
             }
             JsonNode r = new ObjectMapper()
                     .readTree(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
@@ -212,12 +213,16 @@ public final class HeadlessChromium {
                     "--screenshot=" + png,
                     html.toAbsolutePath().toUri().toString());
             if (!Files.isRegularFile(png)) {
-                throw new IllegalStateException("Chromium wrote no screenshot of " + html + "; stderr: " + shot.stderrTail());
+                throw new IllegalStateException(
+                        "Chromium wrote no screenshot of " + html + "; stderr: " + shot.stderrTail());
             }
             List<Chart> charts = new ArrayList<>();
             for (JsonNode s : r.path("svgs")) {
                 Map<String, Integer> fills = new LinkedHashMap<>();
-                s.path("rectsByFill").fields().forEachRemaining(e -> fills.put(e.getKey(), e.getValue().asInt()));
+                s.path("rectsByFill")
+                        .fields()
+                        .forEachRemaining(
+                                e -> fills.put(e.getKey(), e.getValue().asInt()));
                 charts.add(new Chart(
                         s.path("width").asDouble(),
                         s.path("height").asDouble(),

@@ -54,8 +54,12 @@ class HeadlessChromiumTest {
         HeadlessChromium.Chart chart = page.charts().get(0);
         assertThat(chart.drawn()).isTrue();
         // five units, one without data: four bars (the missing one is not drawn as 0)
-        assertThat(chart.rects(BAR_COLOUR)).as("bars in %s", chart.rectsByFill()).isEqualTo(4);
-        assertThat(chart.width()).as("scaled to the phone: 390 less 2 × 8 px body margin").isEqualTo(374.0);
+        assertThat(chart.rects(BAR_COLOUR))
+                .as("bars in %s", chart.rectsByFill())
+                .isEqualTo(4);
+        assertThat(chart.width())
+                .as("scaled to the phone: 390 less 2 × 8 px body margin")
+                .isEqualTo(374.0);
         assertThat(chart.texts()).as("axis labels drawn as text").isPositive();
 
         BufferedImage png = ImageIO.read(page.screenshot().toFile());
@@ -70,7 +74,9 @@ class HeadlessChromiumTest {
         HeadlessChromium.Page page = chromium.render(html, 390, OUT.resolve("overflows.png"));
 
         assertThat(page.scrollsSideways()).isTrue();
-        assertThat(page.scrollWidth()).as("the 8 px body margin + the 600 px chart").isEqualTo(608);
+        assertThat(page.scrollWidth())
+                .as("the 8 px body margin + the 600 px chart")
+                .isEqualTo(608);
         assertThat(page.overflowing()).anySatisfy(e -> assertThat(e).startsWith("svg"));
         assertThat(page.charts().get(0).rects(BAR_COLOUR)).isEqualTo(4);
         assertThat(page.consoleErrors()).isEmpty();
@@ -89,7 +95,8 @@ class HeadlessChromiumTest {
                 .hasSize(3)
                 .anySatisfy(e -> assertThat(e).isEqualTo("console.error: 数据缺失"))
                 .anySatisfy(e -> assertThat(e).contains("notDefined"))
-                .anySatisfy(e -> assertThat(e).startsWith("failed to load <img>").endsWith("missing.png"));
+                .anySatisfy(
+                        e -> assertThat(e).startsWith("failed to load <img>").endsWith("missing.png"));
         assertThat(page.charts()).isEmpty();
     }
 
@@ -97,7 +104,8 @@ class HeadlessChromiumTest {
     void hooksGoAfterTheCharsetDeclaration() {
         String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head></html>";
         assertThat(HeadlessChromium.insertFirst(page, "<script></script>"))
-                .isEqualTo("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script></script><title>t</title></head></html>");
+                .isEqualTo(
+                        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script></script><title>t</title></head></html>");
         assertThat(HeadlessChromium.insertFirst("<p>x</p>", "<s>")).isEqualTo("<s><p>x</p>");
     }
 
