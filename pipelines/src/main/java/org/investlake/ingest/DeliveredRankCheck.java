@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.investlake.quality.FeedSchema;
 import org.investlake.reference.Labels;
-import org.investlake.reference.ReferenceData;
-import org.investlake.reference.Region;
 
 /**
  * Compares a rank the bureau printed in the file (a 位次 / 排名 column) with the rank of the same row by
@@ -26,26 +26,29 @@ final class DeliveredRankCheck {
 
     private DeliveredRankCheck() {}
 
-    /** One warning per row whose delivered rank differs; none when the file has no rank column. */
+    /**
+     * One warning per row whose delivered rank differs; none when the file has no rank column. The growth and
+     * the region's kind come from {@code parsed}, the rows as the feed's silver SQL parsed them (growth as
+     * reported, else computed from the amounts there), so nothing is parsed a second time here.
+     */
     static List<String> check(
-            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, ReferenceData reference, String fileName) {
+            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, Dataset<Row> parsed, String fileName) {
         Optional<Integer> rankColumn = rankColumn(layout);
-        Integer region = layout.columnIndex().get("region");
-        if (rankColumn.isEmpty() || region == null || !"stats".equals(schema.feed())) {
+        if (rankColumn.isEmpty() || !layout.has("region") || !"stats".equals(schema.feed())) {
             return List.of();
         }
-        Integer sector = layout.columnIndex().get("sector");
-        // ranks are among the units of one sector (a by-region table of 工业 ranks 工业's units)
+        Map<Integer, String> printed = new LinkedHashMap<>();
+        dataRows.forEach(r -> printed.put(r.number(), r.cell(rankColumn.get())));
+        // ranks are among the units of one period and sector (a by-region table of 工业 ranks 工业's units)
         Map<String, List<Ranked>> groups = new LinkedHashMap<>();
-        for (Grid.Row row : dataRows) {
-            Region r = reference.regionLabels().get(Labels.rowLabel(row.cell(region)));
-            if (r == null || r.kind() != Region.Kind.UNIT) {
-                continue;
-            }
-            BigDecimal growth = growthAsPublished(layout, row);
-            Integer delivered = delivered(row.cell(rankColumn.get()));
-            String group = sector == null ? "" : Labels.rowLabel(row.cell(sector));
-            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new Ranked(row.number(), growth, delivered));
+        for (Row r : parsed.where("region_kind = 'unit'")
+                .selectExpr("source_row", "period", "sector_code", "round(ytd_growth_pct, 1)")
+                .collectAsList()) {
+            int row = r.getInt(0);
+            BigDecimal growth =
+                    r.isNullAt(3) ? null : BigDecimal.valueOf(r.getDouble(3)).setScale(1, RoundingMode.HALF_UP);
+            groups.computeIfAbsent(r.getString(1) + "|" + r.getString(2), g -> new ArrayList<>())
+                    .add(new Ranked(row, growth, delivered(printed.get(row))));
         }
         String header = layout.header().get(rankColumn.get());
         String template = schema.rule(RULE).message();
@@ -84,26 +87,6 @@ final class DeliveredRankCheck {
             }
         }
         return Optional.empty();
-    }
-
-    /** Growth rounded to one decimal as published; from the amounts when the file prints no growth. */
-    private static BigDecimal growthAsPublished(FileLayout layout, Grid.Row row) {
-        Integer g = layout.columnIndex().get("ytd_growth_pct");
-        if (g != null) {
-            Double v = Numbers.growthOrNull(row.cell(g));
-            return v == null ? null : BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP);
-        }
-        Integer a = layout.columnIndex().get("ytd_amount");
-        Integer p = layout.columnIndex().get("prev_ytd_amount");
-        if (a == null || p == null) {
-            return null;
-        }
-        Double now = Numbers.amountOrNull(row.cell(a));
-        Double before = Numbers.amountOrNull(row.cell(p));
-        if (now == null || before == null || before == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf((now / before - 1) * 100).setScale(1, RoundingMode.HALF_UP);
     }
 
     private static Integer delivered(String raw) {

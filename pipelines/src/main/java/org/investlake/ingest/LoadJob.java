@@ -432,7 +432,7 @@ public final class LoadJob {
             }
         }
         for (String text : DeliveredRankCheck.check(
-                schema, checked.layout(), checked.staged().dataRows(), warehouse.reference(), file.name())) {
+                schema, checked.layout(), checked.staged().dataRows(), rows, file.name())) {
             count(counts, DeliveredRankCheck.RULE, "warn", text);
             if (warnings.size() < REASONS_SHOWN) {
                 warnings.add(text);

@@ -152,12 +152,16 @@ public final class SqlEndpoint implements AutoCloseable {
     /** Registers tables created since the last look (a first build of a mart); the known ones cost nothing. */
     private static synchronized void registerNewTables(Warehouse warehouse) {
         try {
+            // runs before every client statement, under one lock: a known table costs only its folder listing,
+            // never a catalog statement, so concurrent clients do not queue behind re-registrations
             for (String name : warehouse.tables()) {
+                if (DESCRIBED.contains(name)) {
+                    continue;
+                }
                 int dot = name.indexOf('.');
                 warehouse.register(name.substring(0, dot), name.substring(dot + 1));
-                if (DESCRIBED.add(name)) {
-                    describeInCatalog(warehouse.spark(), name.substring(0, dot), name.substring(dot + 1));
-                }
+                describeInCatalog(warehouse.spark(), name.substring(0, dot), name.substring(dot + 1));
+                DESCRIBED.add(name);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not look for new tables: {}", e.getMessage());
