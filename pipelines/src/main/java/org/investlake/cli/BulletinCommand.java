@@ -63,6 +63,7 @@ final class BulletinCommand implements Callable<Integer> {
             Bulletins.Written b = Bulletins.write(w, mode.period, out == null ? Path.of("bulletins") : out);
             o.println(b.title() + " (" + b.bulletinId() + ")");
             o.println("  " + b.html().toAbsolutePath());
+            o.println("  " + b.xlsx().toAbsolutePath());
             b.missingFeeds().forEach(m -> o.println("  未报送: " + m));
             o.println("  recorded in ops.bulletins; reissue with: bulletin --reissue " + b.bulletinId());
             o.flush();
@@ -76,11 +77,13 @@ final class BulletinCommand implements Callable<Integer> {
         }
         o.println(b.title() + " (" + b.bulletinId() + ") regenerated from the versions it read:");
         o.println("  " + b.html().toAbsolutePath());
+        o.println("  " + b.xlsx().toAbsolutePath());
         o.flush();
         if (!b.identical()) {
             PrintWriter err = main.spec().commandLine().getErr();
-            err.println("the regenerated file differs from the one recorded (SHA-256 " + b.htmlSha256()
-                    + "); see Bulletins for why (fonts)");
+            err.println("the regenerated files differ from the ones recorded (page SHA-256 " + b.htmlSha256()
+                    + "): the charts' label positions depend on the CJK fonts installed, so a machine with other"
+                    + " fonts than the one that wrote the bulletin draws them at other coordinates");
             err.flush();
             return Main.REJECTED;
         }

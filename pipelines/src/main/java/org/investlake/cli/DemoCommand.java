@@ -55,7 +55,9 @@ final class DemoCommand implements Callable<Integer> {
         for (String period : List.of("2023-06", "2023-12")) {
             org.investlake.report.Bulletins.Written b =
                     org.investlake.report.Bulletins.write(w, period, Path.of("bulletins"));
-            out.printf("  %s  %s%n", b.title(), b.html().toAbsolutePath());
+            out.printf(
+                    "  %s%n    %s%n    %s%n",
+                    b.title(), b.html().toAbsolutePath(), b.xlsx().toAbsolutePath());
         }
         out.printf(
                 "%nDone in %d s. The warehouse is at %s%n",

@@ -156,7 +156,7 @@ public final class BulletinPage {
                     if (!cls.isEmpty()) {
                         h.append(" class=\"").append(cls).append('"');
                     }
-                    h.append('>').append(esc(Fmt.cell(v, c.kind()))).append("</td>");
+                    h.append('>').append(esc(Fmt.cell(v, c.kindOf(v)))).append("</td>");
                 }
                 h.append("</tr>\n");
             }

@@ -3,6 +3,7 @@ package org.investlake.report;
 import static org.investlake.report.BulletinData.dec;
 import static org.investlake.report.BulletinData.str;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,20 +57,20 @@ public final class BulletinTables {
             rows.add(row(
                     r.get("kpi_name"),
                     r.get("unit"),
-                    dec(r.get("actual")),
-                    dec(r.get("target")),
+                    inUnit(dec(r.get("actual")), str(r.get("unit"))),
+                    inUnit(dec(r.get("target")), str(r.get("unit"))),
                     dec(r.get("attainment")),
                     note(str(r.get("actual_note")), str(r.get("attainment_note")))));
         }
         return new ReportTable(
                 KPIS,
-                d.span() + "全市核心指标完成情况",
+                d.year() + "年" + d.span() + "全市核心指标完成情况",
                 "单位:见各行(%、个、亿元);完成度 = 实际 ÷ 目标",
                 List.of(
                         c("指标", "text"),
                         c("单位", "text"),
-                        c("实际", "decimal2"),
-                        c("年度目标", "decimal2"),
+                        c("实际", "number"),
+                        c("年度目标", "number"),
                         c("完成度", "percent1"),
                         c("说明", "text")),
                 rows,
@@ -80,6 +81,17 @@ public final class BulletinTables {
                                         .filter(m -> !m.contains("专项债券") && !m.contains("分行业"))
                                         .toList())
                         : null);
+    }
+
+    /** A count is whole (5个, not 5.00), a growth has one decimal (5.6%), an amount two (1.85亿元). */
+    private static Object inUnit(BigDecimal v, String unit) {
+        if (v == null) {
+            return null;
+        }
+        if ("个".equals(unit) && v.stripTrailingZeros().scale() <= 0) {
+            return v.longValueExact();
+        }
+        return v.setScale("%".equals(unit) ? 1 : 2, java.math.RoundingMode.HALF_UP);
     }
 
     private static int kpiOrder(String code) {
@@ -114,7 +126,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 REGIONS,
-                d.span() + "各县市区固定资产投资增速",
+                d.year() + "年" + d.span() + "各县市区固定资产投资增速",
                 "单位:%,百分点;排名按累计增速(保留一位小数)从高到低",
                 List.of(
                         c("排名", "integer"),
@@ -145,7 +157,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 SECTORS,
-                d.span() + "全市分行业领域固定资产投资增速",
+                d.year() + "年" + d.span() + "全市分行业领域固定资产投资增速",
                 "单位:%,百分点",
                 List.of(
                         c("行业领域", "text"),
@@ -180,7 +192,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 KEY_PROJECTS,
-                d.month() + "月省市重点项目推进情况",
+                d.year() + "年" + d.month() + "月省市重点项目推进情况",
                 "单位:个,万元,亿元,%;低于序时进度为正数(百分点)",
                 List.of(
                         c("地区", "text"),
@@ -214,7 +226,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 BONDS,
-                d.month() + "月专项债券项目推进情况",
+                d.year() + "年" + d.month() + "月专项债券项目推进情况",
                 "单位:个,万元,%",
                 List.of(
                         c("地区", "text"),
@@ -247,7 +259,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 SCORECARD,
-                d.span() + "县市区投资和项目建设综合评价",
+                d.year() + "年" + d.span() + "县市区投资和项目建设综合评价",
                 "单位:分(百分制);无数据的分项不计分,总分按有数据分项的权重折算",
                 List.of(
                         c("排名", "integer"),
@@ -278,7 +290,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 ALERTS,
-                d.span() + "投资增速回落预警",
+                d.year() + "年" + d.span() + "投资增速回落预警",
                 "单位:%,百分点",
                 List.of(
                         c("地区", "text"),
@@ -303,7 +315,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 INTERVIEWS,
-                d.span() + "约谈名单",
+                d.year() + "年" + d.span() + "约谈名单",
                 "连续多期综合评价排名靠后的县市区",
                 List.of(c("地区", "text"), c("本期排名", "integer"), c("连续后位期数", "integer"), c("原因", "text")),
                 rows,
@@ -332,7 +344,7 @@ public final class BulletinTables {
         }
         return new ReportTable(
                 LIGHTS,
-                d.month() + "月调度红黄灯项目",
+                d.year() + "年" + d.month() + "月调度红黄灯项目",
                 "总投资5000万元以上月调度项目中亮红灯、黄灯的项目",
                 List.of(
                         c("亮灯", "text"),

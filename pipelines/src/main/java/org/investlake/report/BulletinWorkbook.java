@@ -41,7 +41,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * (bold, shaded, wrapped, frozen with the rows above it and repeated on every printed page), the data rows,
  * then the note. Number formats follow the column kind: {@code decimal1} one decimal (growth, points),
  * {@code decimal2} two decimals with thousands separators (万元/亿元), {@code percent1} a rate 0..1 shown as
- * {@code 0.0%}, {@code integer} whole numbers; a missing value (null) is an empty cell, its reason being in the
+ * {@code 0.0%}, {@code integer} whole numbers ({@code number}: as each cell's type says, see
+ * {@link ReportTable.Column#kindOf}); a missing value (null) is an empty cell, its reason being in the
  * note or a text column — never 0. Column widths count a Chinese character as two digits. Sheets print on A4,
  * fitted to the page width (landscape beyond six columns).
  *
@@ -122,7 +123,7 @@ public final class BulletinWorkbook {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
                 Object v = c < values.size() ? values.get(c) : null;
-                String kind = columns.get(c).kind();
+                String kind = columns.get(c).kindOf(v);
                 Cell cell = row.createCell(c);
                 cell.setCellStyle(styles.body(kind, v));
                 if (v instanceof Number n) {

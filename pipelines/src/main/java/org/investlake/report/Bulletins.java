@@ -81,11 +81,8 @@ public final class Bulletins {
             Rendered r = render(w, period, versions, id, writtenAt);
             Path html = outDir.resolve(fileName(r.title(), id));
             String sha = writeFile(html, r.html());
-            // TODO(lead): when b2's BulletinWorkbook is merged, write the workbook beside the page and record it:
-            // Path xlsx = outDir.resolve(fileName(r.title(), id).replaceFirst("\\.html$", ".xlsx"));
-            // BulletinWorkbook.write(xlsx, r.title(), r.tables()); xlsxSha = sha256(Files.readAllBytes(xlsx));
-            Path xlsx = null;
-            String xlsxSha = null;
+            Path xlsx = outDir.resolve(workbookName(r.title(), id));
+            String xlsxSha = writeWorkbook(xlsx, r, writtenAt);
             List<String> missing = r.data().missingFeeds();
             Row row = RowFactory.create(
                     id,
@@ -118,7 +115,7 @@ public final class Bulletins {
                 .format("delta")
                 .load(w.location("ops", "bulletins"))
                 .where(functions.col("bulletin_id").equalTo(bulletinId))
-                .select("period", "written_at", "source_versions", "html_sha256")
+                .select("period", "written_at", "source_versions", "html_sha256", "xlsx_sha256")
                 .collectAsList();
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(
@@ -131,13 +128,31 @@ public final class Bulletins {
         Rendered r = render(w, period, BulletinData.parse(rec.getString(2)), bulletinId, writtenAt);
         Path html = outDir.resolve(fileName(r.title(), bulletinId));
         String sha = writeFile(html, r.html());
+        Path xlsx = outDir.resolve(workbookName(r.title(), bulletinId));
+        String xlsxSha = writeWorkbook(xlsx, r, writtenAt);
+        boolean identical = sha.equals(rec.getString(3)) && (rec.isNullAt(4) || xlsxSha.equals(rec.getString(4)));
         return new Written(
-                bulletinId, period, r.title(), html, null, sha, r.data().missingFeeds(), sha.equals(rec.getString(3)));
+                bulletinId, period, r.title(), html, xlsx, sha, r.data().missingFeeds(), identical);
     }
 
     /** 「2023年1-6月全市抓投资上项目工作通报_2023-06-20261130T010537123Z.html」. */
     static String fileName(String title, String id) {
         return title + "_" + id + ".html";
+    }
+
+    /** The workbook beside the page: the same name with .xlsx. */
+    static String workbookName(String title, String id) {
+        return title + "_" + id + ".xlsx";
+    }
+
+    /** Writes the tables of {@code r} as the workbook, saved at the bulletin's recorded time so a reissue matches. */
+    private static String writeWorkbook(Path xlsx, Rendered r, Instant writtenAt) {
+        BulletinWorkbook.write(xlsx, r.title(), r.tables(), writtenAt);
+        try {
+            return sha256(Files.readAllBytes(xlsx));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back " + xlsx + ": " + e.getMessage(), e);
+        }
     }
 
     private static String writeFile(Path file, String text) {

@@ -52,7 +52,11 @@ public final class Charts {
     static final Color RED = new Color(0xC0, 0x39, 0x2B);
     static final int WIDTH = 640;
 
-    /** One chart: its id, caption, the SVG element, and how many data bars it draws. */
+    /**
+     * One chart: its id, caption, the SVG element, and how many bars it draws — a value of exactly 0 has no
+     * length (the key-project chart prints every value beside its bar, so a 0.0 is still read), a missing value
+     * no bar at all.
+     */
     public record Chart(String id, String title, String svg, int bars) {}
 
     private Charts() {}
@@ -84,10 +88,10 @@ public final class Charts {
             BigDecimal t = dec(r.get("target_growth_pct"));
             ds.addValue(g, "累计增速(%)", name);
             ds.addValue(t, "目标增速(%)", name);
-            bars += (g == null ? 0 : 1) + (t == null ? 0 : 1);
+            bars += drawn(g) + drawn(t);
         }
         String title = d.span() + "各县市区固定资产投资累计增速与目标";
-        return draw("chart-region-growth", title, ds, null, null, bars);
+        return draw("chart-region-growth", title, ds, null, null, bars, false);
     }
 
     static Chart keyProjects(BulletinData d) {
@@ -108,11 +112,11 @@ public final class Charts {
                     a == null ? null : a.multiply(BigDecimal.valueOf(100)),
                     "目标完成度(%)",
                     String.valueOf(r.get("region_name")));
-            bars += a == null ? 0 : 1;
+            bars += drawn(a);
         }
         String title = d.month() + "月重点项目完成投资占年度目标比例与序时进度";
         BigDecimal marker = timeProgress == null ? null : timeProgress.multiply(BigDecimal.valueOf(100));
-        return draw("chart-key-projects", title, ds, marker, "序时进度", bars);
+        return draw("chart-key-projects", title, ds, marker, "序时进度", bars, true);
     }
 
     static Chart sectorGrowth(BulletinData d) {
@@ -125,13 +129,23 @@ public final class Charts {
             BigDecimal t = dec(r.get("target_growth_pct"));
             ds.addValue(g, "累计增速(%)", name);
             ds.addValue(t, "目标增速(%)", name);
-            bars += (g == null ? 0 : 1) + (t == null ? 0 : 1);
+            bars += drawn(g) + drawn(t);
         }
-        return draw("chart-sector-growth", d.span() + "分行业领域固定资产投资累计增速与目标", ds, null, null, bars);
+        return draw("chart-sector-growth", d.span() + "分行业领域固定资产投资累计增速与目标", ds, null, null, bars, false);
+    }
+
+    private static int drawn(BigDecimal v) {
+        return v == null || v.signum() == 0 ? 0 : 1;
     }
 
     private static Chart draw(
-            String id, String title, DefaultCategoryDataset ds, BigDecimal marker, String markerLabel, int bars) {
+            String id,
+            String title,
+            DefaultCategoryDataset ds,
+            BigDecimal marker,
+            String markerLabel,
+            int bars,
+            boolean valueLabels) {
         Font base = new Font(measuringFamily(), Font.PLAIN, 13);
         JFreeChart chart = ChartFactory.createBarChart(
                 null, null, null, ds, PlotOrientation.HORIZONTAL, ds.getRowCount() > 1, false, false);
@@ -154,6 +168,15 @@ public final class Charts {
         r.setItemMargin(0.05);
         r.setSeriesPaint(0, BLUE);
         r.setSeriesPaint(1, GREY);
+        if (valueLabels) {
+            // the value beside each bar: a unit at 0.0 has no bar to see, and a leader reads the number anyway
+            r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator(
+                    "{2}", new java.text.DecimalFormat("0.0")));
+            r.setDefaultItemLabelFont(base.deriveFont(11f));
+            r.setDefaultItemLabelsVisible(true);
+            r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                    org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        }
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(base);
             chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
@@ -163,8 +186,10 @@ public final class Charts {
             m.setLabel(markerLabel + " " + Fmt.d1(marker) + "%");
             m.setLabelFont(base.deriveFont(12f));
             m.setLabelPaint(RED);
-            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            // the label reads leftwards from the line: to its right it would run off a phone-width chart
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            m.setLabelBackgroundColor(Color.WHITE);
             plot.addRangeMarker(m);
             // the axis spans the bars; widen it so the marker (and its label) is drawn even when every bar is short
             org.jfree.chart.axis.ValueAxis axis = plot.getRangeAxis();

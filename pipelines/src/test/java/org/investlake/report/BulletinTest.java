@@ -211,6 +211,8 @@ class BulletinTest extends SparkTest {
         Bulletins.Written again = Bulletins.reissue(w, first.bulletinId(), dir.resolve("reissued"));
         assertThat(again.identical()).isTrue();
         assertThat(Files.readAllBytes(again.html())).isEqualTo(Files.readAllBytes(first.html()));
+        assertThat(first.xlsx()).exists();
+        assertThat(Files.readAllBytes(again.xlsx())).isEqualTo(Files.readAllBytes(first.xlsx()));
 
         Bulletins.Written fresh = Bulletins.write(w, "2023-06", dir.resolve("out"));
         assertThat(fresh.bulletinId()).isNotEqualTo(first.bulletinId());
