@@ -50,6 +50,15 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         summary(w, out);
+        out.println();
+        out.println("3. bulletins (月通报):");
+        for (String period : List.of("2023-06", "2023-12")) {
+            org.investlake.report.Bulletins.Written b =
+                    org.investlake.report.Bulletins.write(w, period, Path.of("bulletins"));
+            out.printf(
+                    "  %s%n    %s%n    %s%n",
+                    b.title(), b.html().toAbsolutePath(), b.xlsx().toAbsolutePath());
+        }
         out.printf(
                 "%nDone in %d s. The warehouse is at %s%n",
                 Duration.between(start, Instant.now()).toSeconds(), w.root());
@@ -57,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  bin/investlake sql \"SELECT * FROM gold.region_growth WHERE period = '2023-06' ORDER BY rank\"");
         out.println("  bin/investlake sql \"SELECT source_file, row_number, reason FROM ops.quarantine\"");
         out.println("  bin/investlake sql \"DESCRIBE HISTORY silver.stats\"");
+        out.println("  bin/investlake bulletin --period 2023-09");
         out.flush();
         return Main.OK;
     }

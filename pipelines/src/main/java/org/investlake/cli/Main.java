@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             UsersCommand.class,
             SupersetBundleCommand.class,
+            BulletinCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -9,7 +9,11 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.NoSuchDatabaseException;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.investlake.reference.ReferenceData;
+import scala.Option;
 
 /**
  * The warehouse: one root (a local folder or any Hadoop-compatible URI) holding one folder per layer
@@ -83,11 +87,7 @@ public final class Warehouse {
         }
         String location = location(layer, table);
         if (spark.catalog().tableExists(name)) {
-            String current = spark.sql("DESCRIBE DETAIL " + name)
-                    .select("location")
-                    .first()
-                    .getString(0);
-            if (sameLocation(current, location)) {
+            if (sameLocation(registeredLocation(layer, table), location)) {
                 registered.add(name);
                 return;
             }
@@ -95,6 +95,22 @@ public final class Warehouse {
         }
         spark.sql("CREATE TABLE IF NOT EXISTS " + name + " USING DELTA LOCATION '" + location + "'");
         registered.add(name);
+    }
+
+    /**
+     * Where the catalog says {@code layer.table} lives — from the catalog, not DESCRIBE DETAIL, because the
+     * warehouse that registered the name may be gone (a deleted folder) and Delta cannot describe it then.
+     */
+    private String registeredLocation(String layer, String table) {
+        try {
+            return spark.sessionState()
+                    .catalog()
+                    .getTableMetadata(new TableIdentifier(table, Option.apply(layer)))
+                    .location()
+                    .toString();
+        } catch (NoSuchDatabaseException | NoSuchTableException e) {
+            return "";
+        }
     }
 
     /** Records that {@code layer.table} now names this warehouse's table (after a CREATE TABLE). */

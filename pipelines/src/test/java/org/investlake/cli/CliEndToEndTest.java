@@ -111,6 +111,13 @@ class CliEndToEndTest extends SparkTest {
         assertThat(lines.get(ranking + 15))
                 .startsWith("Drop alerts (回落预警: fell ≥3 points in a month, or ≥3 points under target): ");
         assertThat(demo.out()).contains("Dispatch list 2023-12 (月调度, total investment ≥ 5000万): ");
+        // the June and December bulletins, each a page and a workbook that exist where the demo says
+        for (String title : List.of("2023年1-6月全市抓投资上项目工作通报", "2023年1-12月全市抓投资上项目工作通报")) {
+            int at = lines.indexOf("  " + title);
+            assertThat(at).as(demo.out()).isPositive();
+            assertThat(Path.of(lines.get(at + 1).strip())).exists().hasExtension("html");
+            assertThat(Path.of(lines.get(at + 2).strip())).exists().hasExtension("xlsx");
+        }
 
         // the same arguments write the same bytes, so a second demo finds every file already loaded
         CliRun again = cli("demo", "--inbox", inbox);
@@ -144,7 +151,7 @@ class CliEndToEndTest extends SparkTest {
     void usageErrorsExitWithTwoAndEveryCommandHasHelp() {
         assertThat(cli("load").code()).isEqualTo(Main.USAGE);
         assertThat(cli("no-such-command").code()).isEqualTo(Main.USAGE);
-        for (String command : List.of("demo", "sample", "load", "build", "run", "sql")) {
+        for (String command : List.of("demo", "sample", "load", "build", "run", "sql", "bulletin")) {
             CliRun help = cli(command, "--help");
             assertThat(help.code()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: investlake " + command);
