@@ -86,9 +86,8 @@ final class LoadCommand implements Callable<Integer> {
             }
         } else {
             // every file is checked first, then all of them are written in one transaction (LoadBatch)
-            try (Progress progress = Progress.start("入库 load", files.size())) {
-                results.addAll(org.investlake.ingest.LoadBatch.of(job)
-                        .execute(files, f -> progress.step(f.getFileName().toString())));
+            try (Progress progress = Progress.start("入库 load", files.size() + 1)) {
+                results.addAll(org.investlake.ingest.LoadBatch.of(job).execute(files, progress::step));
             }
             results.forEach(r -> LoadReportPrinter.print(out, r));
         }

@@ -87,16 +87,17 @@ public final class LoadBatch {
     }
 
     /**
-     * Checks then loads {@code paths} under the warehouse lock; {@code beforeEach} is called with each file
-     * before it is checked (progress). One result per file or loaded sheet, in the order given.
+     * Checks then loads {@code paths} under the warehouse lock; {@code step} is told what comes next (each file's
+     * name before it is checked, then the writing), {@code paths.size() + 1} steps in all. One result per file or
+     * loaded sheet, in the order given.
      */
-    public List<FileLoadResult> execute(List<Path> paths, Consumer<Path> beforeEach) {
+    public List<FileLoadResult> execute(List<Path> paths, Consumer<String> step) {
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load")) {
-            return executeLocked(paths, beforeEach);
+            return executeLocked(paths, step);
         }
     }
 
-    private List<FileLoadResult> executeLocked(List<Path> paths, Consumer<Path> beforeEach) {
+    private List<FileLoadResult> executeLocked(List<Path> paths, Consumer<String> step) {
         Timestamp started = new Timestamp(System.currentTimeMillis());
         LocalDateTime idTime = LocalDateTime.now();
         Map<String, Row> loadedBytes = new HashMap<>();
@@ -110,7 +111,7 @@ public final class LoadBatch {
         job.pending = feed -> pending.getOrDefault(feed, List.of());
         try {
             for (Path path : paths) {
-                beforeEach.accept(path);
+                step.accept(path.getFileName().toString());
                 InputFile file;
                 try {
                     file = InputFile.read(path);
@@ -133,7 +134,9 @@ public final class LoadBatch {
                     first = false;
                 }
             }
-            if (items.stream().anyMatch(i -> i.recorded)) {
+            long recorded = items.stream().filter(i -> i.recorded).count();
+            step.accept("写入 write: " + recorded + " files in one transaction");
+            if (recorded > 0) {
                 write(items, started);
             }
             return items.stream().map(i -> i.result).toList();
