@@ -74,14 +74,22 @@ final class LoadCommand implements Callable<Integer> {
     /** Loads each file in turn (a workbook sheet by sheet) and prints its report; the exit code (1 when a file is rejected or a row quarantined). */
     static int loadAll(LoadJob job, List<Path> files, java.io.PrintWriter out) {
         List<FileLoadResult> results = new ArrayList<>();
-        try (Progress progress = Progress.start("入库 load", files.size())) {
-            for (Path f : files) {
-                progress.step(f.getFileName().toString());
-                for (FileLoadResult r : job.executeEach(f)) {
-                    results.add(r);
-                    LoadReportPrinter.print(out, r);
+        if (job.isDryRun()) {
+            try (Progress progress = Progress.start("检查 check", files.size())) {
+                for (Path f : files) {
+                    progress.step(f.getFileName().toString());
+                    for (FileLoadResult r : job.executeEach(f)) {
+                        results.add(r);
+                        LoadReportPrinter.print(out, r);
+                    }
                 }
             }
+        } else {
+            // every file is checked first, then all of them are written in one transaction (LoadBatch)
+            try (Progress progress = Progress.start("入库 load", files.size() + 1)) {
+                results.addAll(org.investlake.ingest.LoadBatch.of(job).execute(files, progress::step));
+            }
+            results.forEach(r -> LoadReportPrinter.print(out, r));
         }
         LoadReportPrinter.summary(out, results);
         out.flush();

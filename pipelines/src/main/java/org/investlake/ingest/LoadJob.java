@@ -45,27 +45,38 @@ public final class LoadJob {
     private final Warehouse warehouse;
     private final TableStore store;
     private final LoadRecorder recorder;
-    private String feed;
-    private Optional<YearMonth> period = Optional.empty();
+    /** The feed given with --feed, or null. */
+    String feed;
+
+    Optional<YearMonth> period = Optional.empty();
     private boolean dryRun;
-    private boolean force;
+    boolean force;
     /**
      * Where a named feed's contract comes from: schemas/FEED.yaml with the city's own header words, or a
      * test's altered copy.
      */
-    private java.util.function.Function<String, FeedSchema> schemas;
+    java.util.function.Function<String, FeedSchema> schemas;
     /** Reset when a transaction rolls back: the rollback deletes the silver tables it had created. */
     private boolean silverTablesEnsured;
 
     private Dataset<Row> lastPreview;
     /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
-    private java.util.function.Consumer<String> afterWrite = step -> {};
+    java.util.function.Consumer<String> afterWrite = step -> {};
+    /**
+     * In a batch, the valid rows of the files of a feed checked before this one and not yet written: the
+     * feed's history view counts them as already in silver ({@link LoadBatch}).
+     */
+    java.util.function.Function<String, List<Dataset<Row>>> pending = feed -> List.of();
 
     private LoadJob(Warehouse warehouse) {
         this.warehouse = warehouse;
         this.store = new TableStore(warehouse);
         this.recorder = new LoadRecorder(warehouse, store);
         this.schemas = f -> FeedSchema.forCity(f, warehouse.reference());
+    }
+
+    Warehouse warehouse() {
+        return warehouse;
     }
 
     public static LoadJob on(Warehouse warehouse) {
@@ -107,6 +118,11 @@ public final class LoadJob {
     LoadJob schemas(java.util.function.Function<String, FeedSchema> schemas) {
         this.schemas = schemas;
         return this;
+    }
+
+    /** Whether this job only checks (load --dry-run). */
+    public boolean isDryRun() {
+        return dryRun;
     }
 
     /** After a dry run, the rows that would have reached silver (silver's columns), else null. */
@@ -290,7 +306,7 @@ public final class LoadJob {
         }
     }
 
-    private static FileLoadResult skipped(InputFile file, String feed, Row earlier, String why) {
+    static FileLoadResult skipped(InputFile file, String feed, Row earlier, String why) {
         return new FileLoadResult(
                 file.name(),
                 feed,
@@ -342,6 +358,21 @@ public final class LoadJob {
             throws FileRejectedException {
         SparkSession spark = warehouse.spark();
         FeedViews.register(warehouse, schema);
+        List<Dataset<Row>> earlier = pending.apply(schema.feed());
+        if (!earlier.isEmpty()
+                && schema.historyColumns() != null
+                && !schema.historyColumns().isEmpty()) {
+            List<Dataset<Row>> parts = new ArrayList<>();
+            if (warehouse.exists("silver", schema.feed())) {
+                parts.add(spark.table("silver." + schema.feed()));
+            }
+            parts.addAll(earlier);
+            LoadBatch.fold(schema, parts)
+                    .select(schema.historyColumns().keySet().stream()
+                            .map(org.apache.spark.sql.functions::col)
+                            .toArray(org.apache.spark.sql.Column[]::new))
+                    .createOrReplaceTempView(schema.feed() + "_history");
+        }
         spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema))
                 .createOrReplaceTempView(schema.feed() + "_staged");
         Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema)
@@ -534,7 +565,7 @@ public final class LoadJob {
     }
 
     /** The rows of a file rejected before its layout was known: as delivered, kind unknown. */
-    private static List<Row> unparsedRows(Grid grid, InputFile file, String loadId, Timestamp at) {
+    static List<Row> unparsedRows(Grid grid, InputFile file, String loadId, Timestamp at) {
         List<Row> rows = new ArrayList<>();
         for (Grid.Row r : grid.rows()) {
             rows.add(RowFactory.create(
@@ -551,7 +582,7 @@ public final class LoadJob {
     }
 
     /** The delivered bytes, kept under bronze/_files/SHA256/ so nothing delivered is ever lost. */
-    private void keepRawCopy(InputFile file) {
+    void keepRawCopy(InputFile file) {
         try {
             FileSystem fs = warehouse.fs();
             org.apache.hadoop.fs.Path target = rawCopy(warehouse, file.sha256(), file.name());

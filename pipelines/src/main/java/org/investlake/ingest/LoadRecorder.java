@@ -74,6 +74,35 @@ final class LoadRecorder {
         return rows.stream().findFirst();
     }
 
+    /**
+     * Every load still in silver, by its bytes' and by its cells' SHA-256 (the earliest of each), read once
+     * for a whole batch; rows as {@link #previousSuccessfulLoad} gives them.
+     */
+    void loadedIdentities(Map<String, Row> byBytes, Map<String, Row> byCells) {
+        if (!warehouse.exists("ops", "load_log")) {
+            return;
+        }
+        Dataset<Row> log = warehouse.spark().table("ops.load_log");
+        boolean cells = List.of(log.columns()).contains("content_sha256");
+        for (Row r : log.where(functions.col("status").isin(LOADED.toArray()))
+                .select(
+                        functions.col("load_id"),
+                        functions.col("finished_at"),
+                        functions.col("source_file"),
+                        functions.col("file_sha256"),
+                        cells
+                                ? functions.col("content_sha256")
+                                : functions.lit(null).cast("string"))
+                .orderBy("finished_at")
+                .collectAsList()) {
+            Row shown = RowFactory.create(r.get(0), r.get(1), r.get(2));
+            byBytes.putIfAbsent(r.getString(3), shown);
+            if (!r.isNullAt(4)) {
+                byCells.putIfAbsent(r.getString(4), shown);
+            }
+        }
+    }
+
     /** Marks a load undone (restore --load): its rows no longer count as delivered, its bytes may come again. */
     void markUndone(String loadId, Timestamp at, String note) {
         store.addMissingColumns(LOAD_LOG, notePrefix + note);
@@ -104,34 +133,56 @@ final class LoadRecorder {
     }
 
     void quarantine(String loadId, String feed, String file, List<QuarantinedRow> rows, Timestamp at) {
-        if (rows.isEmpty()) {
-            return;
-        }
+        appendQuarantine(quarantineRows(loadId, feed, file, rows, at), prefixed(loadId, file, "quarantine"));
+    }
+
+    static List<Row> quarantineRows(String loadId, String feed, String file, List<QuarantinedRow> rows, Timestamp at) {
         List<Row> out = new ArrayList<>();
         for (QuarantinedRow q : rows) {
             out.add(RowFactory.create(loadId, feed, file, q.rowNumber(), q.ruleIds(), q.reason(), q.record(), at));
         }
-        store.append(
-                QUARANTINE,
-                warehouse.spark().createDataFrame(out, QUARANTINE.declaredSchema()),
-                prefixed(loadId, file, "quarantine"));
+        return out;
+    }
+
+    /** One commit for the quarantined rows of one load or of a whole batch; nothing when there are none. */
+    void appendQuarantine(List<Row> rows, String note) {
+        if (!rows.isEmpty()) {
+            store.append(QUARANTINE, warehouse.spark().createDataFrame(rows, QUARANTINE.declaredSchema()), note);
+        }
     }
 
     void qualityResults(String loadId, String feed, String file, List<RuleCount> counts, Timestamp at) {
-        if (counts.isEmpty()) {
-            return;
-        }
+        appendQualityResults(qualityRows(loadId, feed, file, counts, at), prefixed(loadId, file, "dq"));
+    }
+
+    static List<Row> qualityRows(String loadId, String feed, String file, List<RuleCount> counts, Timestamp at) {
         List<Row> out = new ArrayList<>();
         for (RuleCount c : counts) {
             out.add(RowFactory.create(loadId, feed, file, c.ruleId(), c.action(), c.rows(), c.example(), at));
         }
-        store.append(DQ, warehouse.spark().createDataFrame(out, DQ.declaredSchema()), prefixed(loadId, file, "dq"));
+        return out;
+    }
+
+    /** One commit for the rule counts of one load or of a whole batch; nothing when there are none. */
+    void appendQualityResults(List<Row> rows, String note) {
+        if (!rows.isEmpty()) {
+            store.append(DQ, warehouse.spark().createDataFrame(rows, DQ.declaredSchema()), note);
+        }
     }
 
     void log(
             FileLoadResult r, InputFile file, String format, String encoding, String contentSha256, Timestamp started) {
+        appendLog(
+                List.of(logRow(r, file, format, encoding, contentSha256, started)),
+                prefixed(r.loadId(), file.name(), "load_log"));
+        writeReport(r, file, started);
+    }
+
+    /** The load_log row of one file: what marks it as loaded once appended. */
+    static Row logRow(
+            FileLoadResult r, InputFile file, String format, String encoding, String contentSha256, Timestamp started) {
         String message = r.reasons().isEmpty() ? null : String.join("\n", r.reasons());
-        Row row = RowFactory.create(
+        return RowFactory.create(
                 r.loadId(),
                 r.feed(),
                 file.name(),
@@ -150,19 +201,19 @@ final class LoadRecorder {
                 started,
                 new Timestamp(System.currentTimeMillis()),
                 null);
-        store.addMissingColumns(LOAD_LOG, prefixed(r.loadId(), file.name(), "load_log columns"));
-        store.append(
-                LOAD_LOG,
-                warehouse.spark().createDataFrame(List.of(row), LOAD_LOG.declaredSchema()),
-                prefixed(r.loadId(), file.name(), "load_log"));
-        writeReport(r, file, started);
+    }
+
+    /** One commit for the load_log rows of one load or of a whole batch: the last write of a load. */
+    void appendLog(List<Row> rows, String note) {
+        store.addMissingColumns(LOAD_LOG, note + " (load_log columns)");
+        store.append(LOAD_LOG, warehouse.spark().createDataFrame(rows, LOAD_LOG.declaredSchema()), note);
     }
 
     /**
      * The load report as JSON beside the load log (ops/load_reports/LOAD_ID.json), so a clerk's tool
      * can show it without SQL.
      */
-    private void writeReport(FileLoadResult r, InputFile file, Timestamp started) {
+    void writeReport(FileLoadResult r, InputFile file, Timestamp started) {
         Map<String, Object> report = new java.util.LinkedHashMap<>();
         report.put("load_id", r.loadId());
         report.put("file", file.name());
@@ -192,7 +243,7 @@ final class LoadRecorder {
         return warehouse.root() + "/ops/load_reports/" + loadId + ".json";
     }
 
-    private String prefixed(String loadId, String file, String what) {
+    String prefixed(String loadId, String file, String what) {
         return notePrefix + note(loadId, file, what);
     }
 

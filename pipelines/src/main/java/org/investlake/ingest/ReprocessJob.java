@@ -194,20 +194,56 @@ public final class ReprocessJob {
                 SilverTables.ensureAll(warehouse, store);
                 List<Replayed> replayed = new ArrayList<>();
                 List<PeriodChange> changes = new ArrayList<>();
-                for (Map.Entry<String, Set<String>> e : scope.entrySet()) {
-                    String f = e.getKey();
-                    Set<String> periods = e.getValue();
-                    List<Delivery> deliveries = toReplay.get(f);
-                    store.delete(
-                            TableDoc.load("silver", f),
-                            "period IN (" + quoted(periods) + ")",
-                            marker + "; silver " + String.join(",", periods) + " recomputed from " + deliveries.size()
-                                    + " deliveries");
-                    recorder.forget(deliveries.stream().map(Delivery::loadId).toList(), "quarantine and dq replaced");
-                    for (Delivery d : deliveries) {
-                        replayed.add(replay(d, periods, now, marker, quarantinedBefore.getOrDefault(d.loadId(), 0L)));
+                List<Row> quarantine = new ArrayList<>();
+                List<Row> dq = new ArrayList<>();
+                List<LoadJob.Reading> readings = new ArrayList<>();
+                try {
+                    for (Map.Entry<String, Set<String>> e : scope.entrySet()) {
+                        String f = e.getKey();
+                        Set<String> periods = e.getValue();
+                        List<Delivery> deliveries = toReplay.get(f);
+                        store.delete(
+                                TableDoc.load("silver", f),
+                                "period IN (" + quoted(periods) + ")",
+                                marker + "; silver " + String.join(",", periods) + " recomputed from "
+                                        + deliveries.size() + " deliveries");
+                        recorder.forget(
+                                deliveries.stream().map(Delivery::loadId).toList(), "quarantine and dq replaced");
+                        // every delivery is checked first (later ones see the earlier ones as silver), then
+                        // merged in one MERGE folded in load order: the same table as merging them one by one
+                        List<Dataset<Row>> valid = new ArrayList<>();
+                        Set<String> written = new TreeSet<>();
+                        loader.pending = feed -> feed.equals(f) ? List.copyOf(valid) : List.of();
+                        FeedSchema schema = null;
+                        for (Delivery d : deliveries) {
+                            Replay one = replay(d, periods, now, quarantinedBefore.getOrDefault(d.loadId(), 0L));
+                            replayed.add(one.replayed());
+                            readings.add(one.reading());
+                            quarantine.addAll(one.quarantine());
+                            dq.addAll(one.dq());
+                            if (one.valid() != null) {
+                                valid.add(one.valid());
+                                written.addAll(one.replayed().periods());
+                                schema = one.reading().schema;
+                            }
+                        }
+                        loader.pending = feed -> List.of();
+                        if (!valid.isEmpty()) {
+                            LoadJob.mergeSilver(
+                                    store,
+                                    schema,
+                                    LoadBatch.fold(schema, valid),
+                                    List.copyOf(written),
+                                    marker + "; silver " + String.join(",", written) + " from " + valid.size()
+                                            + " deliveries");
+                        }
+                        changes.addAll(diff(f, silverBefore.get(f), periods));
                     }
-                    changes.addAll(diff(f, silverBefore.get(f), periods));
+                    recorder.appendQuarantine(quarantine, marker + "; quarantine");
+                    recorder.appendQualityResults(dq, marker + "; dq");
+                } finally {
+                    loader.pending = feed -> List.of();
+                    readings.forEach(LoadJob.Reading::release);
                 }
                 spark.sparkContext().clearJobGroup();
                 return new Result(undone == null ? null : undone.loadId(), scope, replayed, changes);
@@ -217,8 +253,12 @@ public final class ReprocessJob {
         }
     }
 
-    /** Reads one delivery again from its raw copy and merges its rows of {@code periods} into silver. */
-    private Replayed replay(Delivery d, Set<String> periods, Timestamp now, String marker, long quarantinedBefore) {
+    /** One delivery read and checked again: its report, its rows to merge (null: none) and its ops rows. */
+    private record Replay(
+            Replayed replayed, LoadJob.Reading reading, Dataset<Row> valid, List<Row> quarantine, List<Row> dq) {}
+
+    /** Reads one delivery again from its raw copy and checks it; its rows of {@code periods} are merged by the caller. */
+    private Replay replay(Delivery d, Set<String> periods, Timestamp now, long quarantinedBefore) {
         InputFile file = rawCopy(d);
         LoadJob.Reading r = new LoadJob.Reading(file, d.loadId(), now);
         try {
@@ -231,36 +271,35 @@ public final class ReprocessJob {
             LoadJob.Outcome o = r.outcome;
             List<String> written =
                     o.result().periods().stream().filter(periods::contains).toList();
-            if (o.result().rowsLoaded() > 0 && !written.isEmpty()) {
-                LoadJob.mergeSilver(
-                        store,
-                        r.schema,
-                        o.valid().where(functions.col("period").isin(written.toArray())),
-                        written,
-                        marker + "; "
-                                + LoadRecorder.note(d.loadId(), file.name(), "silver " + String.join(",", written)));
-            }
-            recorder.quarantine(d.loadId(), d.feed(), file.name(), o.quarantined(), now);
-            recorder.qualityResults(d.loadId(), d.feed(), file.name(), o.ruleCounts(), now);
-            return new Replayed(
-                    d.feed(),
-                    d.loadId(),
-                    file.name(),
-                    written,
-                    quarantinedBefore,
-                    o.quarantined().size(),
-                    null);
+            Dataset<Row> valid = o.result().rowsLoaded() > 0 && !written.isEmpty()
+                    ? o.valid().where(functions.col("period").isin(written.toArray()))
+                    : null;
+            return new Replay(
+                    new Replayed(
+                            d.feed(),
+                            d.loadId(),
+                            file.name(),
+                            valid == null ? List.of() : written,
+                            quarantinedBefore,
+                            o.quarantined().size(),
+                            null),
+                    r,
+                    valid,
+                    LoadRecorder.quarantineRows(d.loadId(), d.feed(), file.name(), o.quarantined(), now),
+                    LoadRecorder.qualityRows(d.loadId(), d.feed(), file.name(), o.ruleCounts(), now));
         } catch (FileRejectedException e) {
             // today's rules refuse the whole file: none of its rows stays in silver
-            recorder.qualityResults(
-                    d.loadId(),
-                    d.feed(),
-                    file.name(),
-                    List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())),
-                    now);
-            return new Replayed(d.feed(), d.loadId(), file.name(), List.of(), quarantinedBefore, 0, e.getMessage());
-        } finally {
-            r.release();
+            return new Replay(
+                    new Replayed(d.feed(), d.loadId(), file.name(), List.of(), quarantinedBefore, 0, e.getMessage()),
+                    r,
+                    null,
+                    List.of(),
+                    LoadRecorder.qualityRows(
+                            d.loadId(),
+                            d.feed(),
+                            file.name(),
+                            List.of(new LoadRecorder.RuleCount(e.ruleId(), "fail", 0, e.getMessage())),
+                            now));
         }
     }
 

@@ -1,0 +1,347 @@
+package org.investlake.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.investlake.quality.FeedSchema;
+import org.investlake.storage.TableDoc;
+import org.investlake.storage.TableStore;
+import org.investlake.storage.Warehouse;
+import org.investlake.storage.WarehouseLock;
+import org.investlake.storage.WriteTransaction;
+
+/**
+ * Loads several delivered files as one batch ({@code run --inbox}, {@code load} of several files): every file
+ * (every sheet of a workbook) is read and checked first, exactly as {@link LoadJob} checks one; then everything
+ * accepted is written together in one {@link WriteTransaction} — per feed one bronze append and one silver MERGE,
+ * and one append to each ops table — instead of about six Delta commits per file. Each file keeps its own load id,
+ * report, quarantined rows and load_log row; a file rejected as a whole is recorded (bronze, dq_results, load_log)
+ * without holding back the others; a failure while writing puts every table back, so no file of the batch is
+ * half-loaded.
+ *
+ * <p>The files of a feed are folded in delivery order into one MERGE source that gives the same silver as merging
+ * them one after another: a snapshot feed (projects, bonds) keeps, for each period, the rows of the last file that
+ * delivered it; stats keep per key the latest value each column was given (an amount a later file leaves empty
+ * keeps the earlier one, as a load does against silver). A file whose bytes or cells equal an earlier file of the
+ * same batch is skipped like one already loaded.
+ */
+public final class LoadBatch {
+    private final LoadJob job;
+    private final Warehouse warehouse;
+    private final TableStore store;
+    private final LoadRecorder recorder;
+
+    private LoadBatch(LoadJob job, Warehouse warehouse) {
+        this.job = job;
+        this.warehouse = warehouse;
+        this.store = new TableStore(warehouse);
+        this.recorder = new LoadRecorder(warehouse, store);
+    }
+
+    /** A batch with {@code job}'s settings (feed, period, force) and checks. */
+    public static LoadBatch of(LoadJob job) {
+        return new LoadBatch(job, job.warehouse());
+    }
+
+    /** One file or sheet of the batch and what the checks decided. */
+    private static final class Item {
+        final InputFile file;
+        final LoadJob.Reading reading;
+        final List<String> notes;
+        FileLoadResult result;
+        /** Recorded in the tables (loaded, partly loaded or rejected); false when skipped or unreadable. */
+        boolean recorded;
+
+        FileRejectedException rejection;
+
+        Item(InputFile file, LoadJob.Reading reading, List<String> notes) {
+            this.file = file;
+            this.reading = reading;
+            this.notes = notes;
+        }
+
+        String feed() {
+            return result.feed();
+        }
+
+        boolean accepted() {
+            return recorded && rejection == null;
+        }
+    }
+
+    /**
+     * Checks then loads {@code paths} under the warehouse lock; {@code step} is told what comes next (each file's
+     * name before it is checked, then the writing), {@code paths.size() + 1} steps in all. One result per file or
+     * loaded sheet, in the order given.
+     */
+    public List<FileLoadResult> execute(List<Path> paths, Consumer<String> step) {
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load")) {
+            return executeLocked(paths, step);
+        }
+    }
+
+    private List<FileLoadResult> executeLocked(List<Path> paths, Consumer<String> step) {
+        Timestamp started = new Timestamp(System.currentTimeMillis());
+        LocalDateTime idTime = LocalDateTime.now();
+        Map<String, Row> loadedBytes = new HashMap<>();
+        Map<String, Row> loadedCells = new HashMap<>();
+        if (!job.force) {
+            recorder.loadedIdentities(loadedBytes, loadedCells);
+        }
+        List<Item> items = new ArrayList<>();
+        // what the files checked so far will have merged into silver: later files' month-on-month rules see it
+        Map<String, List<Dataset<Row>>> pending = new HashMap<>();
+        job.pending = feed -> pending.getOrDefault(feed, List.of());
+        try {
+            for (Path path : paths) {
+                step.accept(path.getFileName().toString());
+                InputFile file;
+                try {
+                    file = InputFile.read(path);
+                } catch (IOException e) {
+                    Item item = new Item(null, null, List.of());
+                    item.result = FileLoadResult.rejected(
+                            path.getFileName().toString(), job.feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
+                    items.add(item);
+                    continue;
+                }
+                SheetPlan plan = SheetPlan.of(file, job.feed, job.schemas);
+                boolean first = true;
+                for (InputFile sheet : plan.loads()) {
+                    // a load id per file, unique in the batch even within one millisecond
+                    String loadId = idTime.plusNanos(items.size() * 1_000_000L)
+                                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+                            + "-" + sheet.sha256().substring(0, 8);
+                    items.add(
+                            check(sheet, loadId, started, first ? plan.notes() : List.of(), loadedBytes, loadedCells));
+                    first = false;
+                }
+            }
+            long recorded = items.stream().filter(i -> i.recorded).count();
+            step.accept("写入 write: " + recorded + " files in one transaction");
+            if (recorded > 0) {
+                write(items, started);
+            }
+            return items.stream().map(i -> i.result).toList();
+        } finally {
+            job.pending = feed -> List.of();
+            items.stream().filter(i -> i.reading != null).forEach(i -> i.reading.release());
+        }
+    }
+
+    /** Reads and checks one file or sheet, as {@link LoadJob} does, and says what the batch will do with it. */
+    private Item check(
+            InputFile file,
+            String loadId,
+            Timestamp started,
+            List<String> notes,
+            Map<String, Row> loadedBytes,
+            Map<String, Row> loadedCells) {
+        LoadJob.Reading r = new LoadJob.Reading(file, loadId, started);
+        Item item = new Item(file, r, notes);
+        Row earlier = loadedBytes.get(file.sha256());
+        if (earlier != null) {
+            item.result = LoadJob.skipped(file, job.feed, earlier, "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
+                    .withReasonsFirst(notes);
+            return item;
+        }
+        try {
+            job.parse(r, job.feed);
+            Row same = loadedCells.get(r.contentSha256);
+            if (same != null) {
+                item.result = LoadJob.skipped(
+                                file, r.schema.feed(), same, "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库")
+                        .withReasonsFirst(notes);
+                return item;
+            }
+            job.check(r, job.period);
+            item.result = r.outcome.result().withReasonsFirst(notes);
+            item.recorded = true;
+            if (!job.force && item.result.status() != FileLoadResult.Status.REJECTED) {
+                // a later file of this batch with the same bytes or cells is skipped like one already loaded
+                Row self = RowFactory.create(loadId, started, file.name());
+                loadedBytes.putIfAbsent(file.sha256(), self);
+                loadedCells.putIfAbsent(r.contentSha256, self);
+            }
+        } catch (FileRejectedException e) {
+            String feedName = r.schema != null ? r.schema.feed() : job.feed;
+            item.rejection = e;
+            item.result = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage())
+                    .withReasonsFirst(notes);
+            item.recorded = true;
+        }
+        return item;
+    }
+
+    /** Writes every recorded file of the batch: bronze and silver per feed, then the ops tables, in one transaction. */
+    private void write(List<Item> items, Timestamp started) {
+        List<Item> recorded = items.stream().filter(i -> i.recorded).toList();
+        String marker = "batch_id=" + recorded.get(0).result.loadId();
+        WriteTransaction tx = WriteTransaction.begin(warehouse, marker);
+        store.within(tx);
+        try {
+            tx.run(() -> {
+                warehouse.spark().sparkContext().setJobGroup(marker, "load " + recorded.size() + " files", false);
+                try {
+                    recorded.forEach(i -> job.keepRawCopy(i.file));
+                    Map<String, List<Item>> byFeed = new LinkedHashMap<>();
+                    for (Item i : recorded) {
+                        if (i.feed() != null) {
+                            byFeed.computeIfAbsent(i.feed(), f -> new ArrayList<>())
+                                    .add(i);
+                        }
+                    }
+                    byFeed.forEach((feed, of) -> writeBronze(feed, of, started, marker));
+                    job.afterWrite.accept("bronze");
+                    SilverTables.ensureAll(warehouse, store);
+                    byFeed.forEach((feed, of) -> mergeSilver(of, marker));
+                    job.afterWrite.accept("silver");
+                    writeOps(recorded, started, marker);
+                    return null;
+                } finally {
+                    warehouse.spark().sparkContext().clearJobGroup();
+                }
+            });
+        } finally {
+            store.within(null);
+        }
+    }
+
+    private void writeBronze(String feed, List<Item> items, Timestamp started, String marker) {
+        List<Row> rows = new ArrayList<>();
+        List<Item> written = new ArrayList<>();
+        for (Item i : items) {
+            LoadJob.Reading r = i.reading;
+            if (r.grid == null || r.schema == null) {
+                continue; // rejected before its feed was known: only the raw copy and the logs keep it
+            }
+            rows.addAll(r.staged != null ? r.staged.bronze() : LoadJob.unparsedRows(r.grid, i.file, r.loadId, started));
+            written.add(i);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        TableDoc doc = TableDoc.load("bronze", feed);
+        store.append(
+                doc, warehouse.spark().createDataFrame(rows, doc.declaredSchema()), note(marker, written, "bronze"));
+    }
+
+    private void mergeSilver(List<Item> items, String marker) {
+        List<Item> accepted = items.stream()
+                .filter(i -> i.accepted() && i.result.rowsLoaded() > 0)
+                .toList();
+        if (accepted.isEmpty()) {
+            return;
+        }
+        FeedSchema schema = accepted.get(0).reading.schema;
+        Set<String> periods = new LinkedHashSet<>();
+        accepted.forEach(i -> periods.addAll(i.result.periods()));
+        LoadJob.mergeSilver(
+                store,
+                schema,
+                fold(
+                        schema,
+                        accepted.stream().map(i -> i.reading.outcome.valid()).toList()),
+                List.copyOf(periods),
+                note(marker, accepted, "silver " + String.join(",", periods)));
+    }
+
+    /**
+     * The rows of several deliveries of one feed, in delivery order, as one MERGE source that gives the same table
+     * as merging them one by one (see the class comment).
+     */
+    static Dataset<Row> fold(FeedSchema schema, List<Dataset<Row>> deliveries) {
+        if (deliveries.size() == 1) {
+            return deliveries.get(0);
+        }
+        Dataset<Row> all = null;
+        for (int seq = 0; seq < deliveries.size(); seq++) {
+            Dataset<Row> d = deliveries.get(seq).withColumn("_seq", functions.lit(seq));
+            all = all == null ? d : all.unionByName(d, true);
+        }
+        String[] columns = java.util.Arrays.stream(all.columns())
+                .filter(c -> !c.equals("_seq"))
+                .toArray(String[]::new);
+        if (schema.snapshotPerPeriod()) {
+            // a month is replaced by the last file that delivered it
+            return all.withColumn("_last", functions.max("_seq").over(Window.partitionBy("period")))
+                    .where("_seq = _last")
+                    .drop("_seq", "_last");
+        }
+        Column[] keys = schema.key().stream().map(functions::col).toArray(Column[]::new);
+        WindowSpec byKey = Window.partitionBy(keys);
+        if (!schema.keepLoadedWhenMissing()) {
+            return all.withColumn("_last", functions.max("_seq").over(byKey))
+                    .where("_seq = _last")
+                    .drop("_seq", "_last");
+        }
+        // each column takes the latest value a delivery gave it; an empty one keeps the earlier value
+        WindowSpec whole = byKey.orderBy("_seq").rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        List<Column> folded = new ArrayList<>();
+        for (String c : columns) {
+            folded.add(functions.last(functions.col(c), true).over(whole).as(c));
+        }
+        folded.add(functions.col("_seq"));
+        folded.add(functions.max("_seq").over(byKey).as("_last"));
+        return all.select(folded.toArray(Column[]::new)).where("_seq = _last").drop("_seq", "_last");
+    }
+
+    private void writeOps(List<Item> recorded, Timestamp started, String marker) {
+        List<Row> quarantine = new ArrayList<>();
+        List<Row> dq = new ArrayList<>();
+        List<Row> log = new ArrayList<>();
+        for (Item i : recorded) {
+            LoadJob.Reading r = i.reading;
+            String file = i.file.name();
+            String loadId = i.result.loadId();
+            if (i.rejection == null) {
+                quarantine.addAll(
+                        LoadRecorder.quarantineRows(loadId, i.feed(), file, r.outcome.quarantined(), started));
+                dq.addAll(LoadRecorder.qualityRows(loadId, i.feed(), file, r.outcome.ruleCounts(), started));
+            } else {
+                dq.addAll(LoadRecorder.qualityRows(
+                        loadId,
+                        i.feed(),
+                        file,
+                        List.of(new LoadRecorder.RuleCount(i.rejection.ruleId(), "fail", 0, i.rejection.getMessage())),
+                        started));
+            }
+            log.add(LoadRecorder.logRow(
+                    i.result,
+                    i.file,
+                    r.grid == null ? i.file.extension() : r.grid.format(),
+                    r.grid == null ? null : r.grid.encoding(),
+                    r.contentSha256,
+                    started));
+        }
+        recorder.appendQuarantine(quarantine, note(marker, recorded, "quarantine"));
+        recorder.appendQualityResults(dq, note(marker, recorded, "dq"));
+        job.afterWrite.accept("ops");
+        recorder.appendLog(log, note(marker, recorded, "load_log"));
+        recorded.forEach(i -> recorder.writeReport(i.result, i.file, started));
+    }
+
+    /** The commit note of a batch write: its marker, the load ids and files it carries, and what it is. */
+    private static String note(String marker, List<Item> items, String what) {
+        List<String> ids = items.stream().map(i -> i.result.loadId()).toList();
+        List<String> files = items.stream().map(i -> i.file.name()).toList();
+        return marker + "; load_id=" + String.join(",", ids) + "; file=" + String.join(",", files) + "; " + what;
+    }
+}
