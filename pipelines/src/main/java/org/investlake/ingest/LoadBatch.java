@@ -117,8 +117,7 @@ public final class LoadBatch {
                     file = InputFile.read(path);
                 } catch (IOException e) {
                     Item item = new Item(null, null, List.of());
-                    item.result = FileLoadResult.rejected(
-                            path.getFileName().toString(), job.feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
+                    item.result = LoadJob.unreadable(path, job.feed, e);
                     items.add(item);
                     continue;
                 }

@@ -186,8 +186,7 @@ public final class LoadJob {
         try {
             file = InputFile.read(path);
         } catch (IOException e) {
-            return FileLoadResult.rejected(
-                    path.getFileName().toString(), feed, null, path + ": 无法读取文件(" + e.getMessage() + ")");
+            return unreadable(path, feed, e);
         }
         return executeFile(file, started, List.of());
     }
@@ -304,6 +303,14 @@ public final class LoadJob {
         } finally {
             store.within(null);
         }
+    }
+
+    /** A file that could not be read at all: rejected, nothing written, the reason in a clerk's words. */
+    static FileLoadResult unreadable(Path path, String feed, IOException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException
+                ? "文件不存在"
+                : e instanceof java.nio.file.AccessDeniedException ? "没有读取这个文件的权限" : "无法读取文件(" + e.getMessage() + ")";
+        return FileLoadResult.rejected(path.getFileName().toString(), feed, null, path + ": " + why);
     }
 
     static FileLoadResult skipped(InputFile file, String feed, Row earlier, String why) {

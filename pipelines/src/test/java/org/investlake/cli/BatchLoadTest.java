@@ -170,6 +170,22 @@ class BatchLoadTest extends SparkTest {
         }
     }
 
+    @Test
+    void aFileThatIsNotThereIsRejectedAndNothingIsWritten() {
+        Warehouse w = warehouse(batchWarehouse);
+        long logged = spark().sql("SELECT count(*) FROM ops.load_log").first().getLong(0);
+        Path missing = dir.resolve("in").resolve("2023年5月省市重点项目调度表.csv");
+
+        List<org.investlake.ingest.FileLoadResult> results =
+                org.investlake.ingest.LoadBatch.of(LoadJob.on(w)).execute(List.of(missing), step -> {});
+
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).status()).isEqualTo(org.investlake.ingest.FileLoadResult.Status.REJECTED);
+        assertThat(results.get(0).reasons()).containsExactly(missing + ": 文件不存在");
+        assertThat(spark().sql("SELECT count(*) FROM ops.load_log").first().getLong(0))
+                .isEqualTo(logged);
+    }
+
     private static Dataset<Row> silver(Path root, String feed, String columns, String order) {
         Warehouse w = warehouse(root);
         return spark().read()
