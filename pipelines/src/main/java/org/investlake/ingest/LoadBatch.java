@@ -43,6 +43,8 @@ import org.investlake.storage.WriteTransaction;
  * same batch is skipped like one already loaded.
  */
 public final class LoadBatch {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoadBatch.class);
+
     private final LoadJob job;
     private final Warehouse warehouse;
     private final TableStore store;
@@ -102,9 +104,11 @@ public final class LoadBatch {
         LocalDateTime idTime = LocalDateTime.now();
         Map<String, Row> loadedBytes = new HashMap<>();
         Map<String, Row> loadedCells = new HashMap<>();
+        long t0 = System.nanoTime();
         if (!job.force) {
             recorder.loadedIdentities(loadedBytes, loadedCells);
         }
+        LOG.info("batch: read what is already loaded in {} ms", ms(t0));
         List<Item> items = new ArrayList<>();
         // what the files checked so far will have merged into silver: later files' month-on-month rules see it
         Map<String, List<Dataset<Row>>> pending = new HashMap<>();
@@ -128,8 +132,15 @@ public final class LoadBatch {
                     String loadId = idTime.plusNanos(items.size() * 1_000_000L)
                                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
                             + "-" + sheet.sha256().substring(0, 8);
-                    items.add(
-                            check(sheet, loadId, started, first ? plan.notes() : List.of(), loadedBytes, loadedCells));
+                    long t1 = System.nanoTime();
+                    Item item =
+                            check(sheet, loadId, started, first ? plan.notes() : List.of(), loadedBytes, loadedCells);
+                    LOG.info("batch: checked {} in {} ms", sheet.name(), ms(t1));
+                    items.add(item);
+                    if (item.accepted() && item.result.rowsLoaded() > 0) {
+                        pending.computeIfAbsent(item.feed(), f -> new ArrayList<>())
+                                .add(item.reading.outcome.valid());
+                    }
                     first = false;
                 }
             }
@@ -199,6 +210,7 @@ public final class LoadBatch {
             tx.run(() -> {
                 warehouse.spark().sparkContext().setJobGroup(marker, "load " + recorded.size() + " files", false);
                 try {
+                    long t = System.nanoTime();
                     recorded.forEach(i -> job.keepRawCopy(i.file));
                     Map<String, List<Item>> byFeed = new LinkedHashMap<>();
                     for (Item i : recorded) {
@@ -209,10 +221,15 @@ public final class LoadBatch {
                     }
                     byFeed.forEach((feed, of) -> writeBronze(feed, of, started, marker));
                     job.afterWrite.accept("bronze");
+                    LOG.info("batch: raw copies and bronze in {} ms", ms(t));
+                    t = System.nanoTime();
                     SilverTables.ensureAll(warehouse, store);
                     byFeed.forEach((feed, of) -> mergeSilver(of, marker));
                     job.afterWrite.accept("silver");
+                    LOG.info("batch: silver in {} ms", ms(t));
+                    t = System.nanoTime();
                     writeOps(recorded, started, marker);
+                    LOG.info("batch: ops in {} ms", ms(t));
                     return null;
                 } finally {
                     warehouse.spark().sparkContext().clearJobGroup();
@@ -335,6 +352,10 @@ public final class LoadBatch {
         job.afterWrite.accept("ops");
         recorder.appendLog(log, note(marker, recorded, "load_log"));
         recorded.forEach(i -> recorder.writeReport(i.result, i.file, started));
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     /** The commit note of a batch write: its marker, the load ids and files it carries, and what it is. */

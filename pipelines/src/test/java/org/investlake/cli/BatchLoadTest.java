@@ -162,6 +162,21 @@ class BatchLoadTest extends SparkTest {
     }
 
     @Test
+    void laterFilesOfTheBatchAreCheckedAgainstTheEarlierOnes() {
+        // file 4 gives 景县 8.5 and 全市 5.6 where file 1 of the same batch gave 8.0 and 5.3: both rows are warned
+        // (rule loaded_growth_agrees), as when file 1 had been loaded before
+        String warned = "SELECT source_file, rows_warned FROM ops.load_log ORDER BY source_file";
+        warehouse(batchWarehouse);
+        List<Row> batchLog = spark().sql(warned).collectAsList();
+        assertThat(batchLog)
+                .filteredOn(r -> r.getString(0).equals("2023年1-3月各县市区固定资产投资(更正).csv"))
+                .extracting(r -> r.getInt(1))
+                .containsExactly(2);
+        warehouse(oneByOneWarehouse);
+        assertThat(spark().sql(warned).collectAsList()).isEqualTo(batchLog);
+    }
+
+    @Test
     void theBatchGivesTheGoldOfLoadingTheFilesOneByOne() {
         for (String mart : List.of("region_growth", "key_project_progress")) {
             Dataset<Row> batchGold = gold(batchWarehouse, mart);
