@@ -138,8 +138,10 @@ public final class LoadBatch {
                     LOG.info("batch: checked {} in {} ms", sheet.name(), ms(t1));
                     items.add(item);
                     if (item.accepted() && item.result.rowsLoaded() > 0) {
+                        // materialised without lineage: each file's rows were checked against the ones before,
+                        // and the plans would otherwise nest every earlier file inside every later one
                         pending.computeIfAbsent(item.feed(), f -> new ArrayList<>())
-                                .add(item.reading.outcome.valid());
+                                .add(item.reading.outcome.valid().localCheckpoint());
                     }
                     first = false;
                 }

@@ -222,7 +222,8 @@ public final class ReprocessJob {
                             quarantine.addAll(one.quarantine());
                             dq.addAll(one.dq());
                             if (one.valid() != null) {
-                                valid.add(one.valid());
+                                // without lineage: the next delivery is checked against it (see LoadBatch)
+                                valid.add(one.valid().localCheckpoint());
                                 written.addAll(one.replayed().periods());
                                 schema = one.reading().schema;
                             }
