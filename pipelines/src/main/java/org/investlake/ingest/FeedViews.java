@@ -15,12 +15,18 @@ import org.investlake.storage.Warehouse;
 /**
  * The views a feed's silver SQL reads besides its staged rows: {@code FEED_values} (the controlled
  * vocabularies of its contract: column, label as written, standard value) and {@code FEED_history}
- * (what silver already holds, for rules that compare a month with the month before).
+ * (what silver already holds, for rules that compare a month with the month before — in a batch, with the rows
+ * of the batch's earlier files folded in as their MERGE will put them, see {@link LoadBatch#fold}).
  */
 final class FeedViews {
     private FeedViews() {}
 
     static void register(Warehouse warehouse, FeedSchema schema) {
+        register(warehouse, schema, List.of());
+    }
+
+    /** {@code earlier}: the valid rows of the batch's files of this feed checked before, not yet in silver. */
+    static void register(Warehouse warehouse, FeedSchema schema, List<Dataset<Row>> earlier) {
         SparkSession spark = warehouse.spark();
         List<Row> values = new ArrayList<>();
         for (FeedSchema.ColumnSpec c : schema.columns()) {
@@ -45,12 +51,17 @@ final class FeedViews {
                             .append(' ')
                             .append(type));
             StructType historySchema = StructType.fromDDL(ddl.toString());
-            Dataset<Row> history = warehouse.exists("silver", schema.feed())
-                    ? spark.table("silver." + schema.feed())
+            List<Dataset<Row>> parts = new ArrayList<>();
+            if (warehouse.exists("silver", schema.feed())) {
+                parts.add(spark.table("silver." + schema.feed()));
+            }
+            parts.addAll(earlier);
+            Dataset<Row> history = parts.isEmpty()
+                    ? spark.createDataFrame(List.of(), historySchema)
+                    : LoadBatch.fold(schema, parts)
                             .select(schema.historyColumns().keySet().stream()
                                     .map(org.apache.spark.sql.functions::col)
-                                    .toArray(org.apache.spark.sql.Column[]::new))
-                    : spark.createDataFrame(List.of(), historySchema);
+                                    .toArray(org.apache.spark.sql.Column[]::new));
             history.createOrReplaceTempView(schema.feed() + "_history");
         }
     }

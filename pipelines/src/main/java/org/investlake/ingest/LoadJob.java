@@ -364,22 +364,7 @@ public final class LoadJob {
     private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager.Staged staged)
             throws FileRejectedException {
         SparkSession spark = warehouse.spark();
-        FeedViews.register(warehouse, schema);
-        List<Dataset<Row>> earlier = pending.apply(schema.feed());
-        if (!earlier.isEmpty()
-                && schema.historyColumns() != null
-                && !schema.historyColumns().isEmpty()) {
-            List<Dataset<Row>> parts = new ArrayList<>();
-            if (warehouse.exists("silver", schema.feed())) {
-                parts.add(spark.table("silver." + schema.feed()));
-            }
-            parts.addAll(earlier);
-            LoadBatch.fold(schema, parts)
-                    .select(schema.historyColumns().keySet().stream()
-                            .map(org.apache.spark.sql.functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new))
-                    .createOrReplaceTempView(schema.feed() + "_history");
-        }
+        FeedViews.register(warehouse, schema, pending.apply(schema.feed()));
         spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema))
                 .createOrReplaceTempView(schema.feed() + "_staged");
         Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema)
