@@ -51,6 +51,15 @@ final class UserMessages {
             return "SQL error: " + firstLine(a.getSimpleMessage());
         }
         String msg = root.getMessage();
+        if (msg == null) {
+            // a bare cause (e.g. the TimeoutException under "Could not execute broadcast in 300 secs") says
+            // nothing alone: the nearest wrapper with a message says what timed out
+            for (Throwable t = ex; t != null && t != root; t = t.getCause()) {
+                if (t.getMessage() != null) {
+                    msg = t.getMessage();
+                }
+            }
+        }
         return msg == null ? root.getClass().getSimpleName() : firstLine(msg);
     }
 

@@ -16,6 +16,9 @@ public final class SparkSessions {
         // Monthly files are small: few partitions keep Delta commits and shuffles fast on 2 cores.
         s.put("spark.sql.shuffle.partitions", "4");
         s.put("spark.databricks.delta.snapshotPartitions", "2");
+        // A broadcast here is built in the same JVM; on a busy machine it is slow, never lost, so the default
+        // 300 s limit only turned slow runs into failures (seen under CI load).
+        s.put("spark.sql.broadcastTimeout", "3600");
         s.put("spark.sql.session.timeZone", "Asia/Shanghai");
         s.put("spark.ui.enabled", "false");
         s.put("spark.ui.showConsoleProgress", "false");

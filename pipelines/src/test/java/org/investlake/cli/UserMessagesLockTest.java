@@ -20,6 +20,14 @@ class UserMessagesLockTest {
     }
 
     @Test
+    void aCauseWithoutMessageIsNamedByTheWrapperThatHasOne() {
+        // Spark's broadcast timeout: a SparkException around a bare TimeoutException
+        RuntimeException e = new RuntimeException(
+                "Could not execute broadcast in 300 secs.\nmore detail", new java.util.concurrent.TimeoutException());
+        assertThat(UserMessages.describe(e)).isEqualTo("Could not execute broadcast in 300 secs.");
+    }
+
+    @Test
     void aRolledBackFailureSaysWhichTablesAreBack() {
         WriteTransaction.Report report = new WriteTransaction.Report(List.of(
                 new Outcome("bronze.stats", 3, Action.RESTORED, 4, 5, 20, 12, "bronze.stats: restored ..."),
