@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.quality.FeedSchema;
 import org.investlake.reference.Labels;
@@ -32,7 +31,7 @@ final class DeliveredRankCheck {
      * reported, else computed from the amounts there), so nothing is parsed a second time here.
      */
     static List<String> check(
-            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, Dataset<Row> parsed, String fileName) {
+            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, CheckedRows parsed, String fileName) {
         Optional<Integer> rankColumn = rankColumn(layout);
         if (rankColumn.isEmpty() || !layout.has("region") || !"stats".equals(schema.feed())) {
             return List.of();
@@ -41,13 +40,16 @@ final class DeliveredRankCheck {
         dataRows.forEach(r -> printed.put(r.number(), r.cell(rankColumn.get())));
         // ranks are among the units of one period and sector (a by-region table of 工业 ranks 工业's units)
         Map<String, List<Ranked>> groups = new LinkedHashMap<>();
-        for (Row r : parsed.where("region_kind = 'unit'")
-                .selectExpr("source_row", "period", "sector_code", "round(ytd_growth_pct, 1)")
-                .collectAsList()) {
-            int row = r.getInt(0);
-            BigDecimal growth =
-                    r.isNullAt(3) ? null : BigDecimal.valueOf(r.getDouble(3)).setScale(1, RoundingMode.HALF_UP);
-            groups.computeIfAbsent(r.getString(1) + "|" + r.getString(2), g -> new ArrayList<>())
+        for (Row r : parsed.all()) {
+            if (!"unit".equals(r.getAs("region_kind"))) {
+                continue;
+            }
+            int row = parsed.sourceRow(r);
+            Double ytd = r.getAs("ytd_growth_pct");
+            // as printed: one decimal, half up (as Spark's round, which gold ranks by)
+            BigDecimal growth = ytd == null ? null : BigDecimal.valueOf(ytd).setScale(1, RoundingMode.HALF_UP);
+            groups.computeIfAbsent(
+                            r.<String>getAs("period") + "|" + r.<String>getAs("sector_code"), g -> new ArrayList<>())
                     .add(new Ranked(row, growth, delivered(printed.get(row))));
         }
         String header = layout.header().get(rankColumn.get());

@@ -3,10 +3,14 @@ package org.investlake.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
 import org.investlake.reference.Labels;
@@ -15,8 +19,8 @@ import org.investlake.storage.Warehouse;
 /**
  * The views a feed's silver SQL reads besides its staged rows: {@code FEED_values} (the controlled
  * vocabularies of its contract: column, label as written, standard value) and {@code FEED_history}
- * (what silver already holds, for rules that compare a month with the month before — in a batch, with the rows
- * of the batch's earlier files folded in as their MERGE will put them, see {@link LoadBatch#fold}).
+ * (what silver already holds, for rules that compare a month with the month before — in a batch, with the kept rows
+ * of the batch's earlier files folded in as their MERGE will put them, see {@link DeliveryFold}).
  */
 final class FeedViews {
     private FeedViews() {}
@@ -25,8 +29,8 @@ final class FeedViews {
         register(warehouse, schema, List.of());
     }
 
-    /** {@code earlier}: the valid rows of the batch's files of this feed checked before, not yet in silver. */
-    static void register(Warehouse warehouse, FeedSchema schema, List<Dataset<Row>> earlier) {
+    /** {@code earlier}: the kept rows of the batch's files of this feed checked before, not yet in silver. */
+    static void register(Warehouse warehouse, FeedSchema schema, List<DeliveryFold.Kept> earlier) {
         SparkSession spark = warehouse.spark();
         List<Row> values = new ArrayList<>();
         for (FeedSchema.ColumnSpec c : schema.columns()) {
@@ -51,18 +55,54 @@ final class FeedViews {
                             .append(' ')
                             .append(type));
             StructType historySchema = StructType.fromDDL(ddl.toString());
-            List<Dataset<Row>> parts = new ArrayList<>();
-            if (warehouse.exists("silver", schema.feed())) {
-                parts.add(spark.table("silver." + schema.feed()));
+            Column[] shown = schema.historyColumns().keySet().stream()
+                    .map(functions::col)
+                    .toArray(Column[]::new);
+            Dataset<Row> silver =
+                    warehouse.exists("silver", schema.feed()) ? spark.table("silver." + schema.feed()) : null;
+            Dataset<Row> history;
+            if (earlier.isEmpty()) {
+                history = silver == null ? spark.createDataFrame(List.of(), historySchema) : silver.select(shown);
+            } else {
+                DeliveryFold.Kept folded = DeliveryFold.fold(schema, earlier);
+                Dataset<Row> pending = spark.createDataFrame(folded.rows(), folded.schema());
+                history = (silver == null ? pending : overlay(schema, silver, pending)).select(shown);
             }
-            parts.addAll(earlier);
-            Dataset<Row> history = parts.isEmpty()
-                    ? spark.createDataFrame(List.of(), historySchema)
-                    : LoadBatch.fold(schema, parts)
-                            .select(schema.historyColumns().keySet().stream()
-                                    .map(org.apache.spark.sql.functions::col)
-                                    .toArray(org.apache.spark.sql.Column[]::new));
             history.createOrReplaceTempView(schema.feed() + "_history");
         }
+    }
+
+    /**
+     * Silver as it will be once {@code pending} (folded deliveries not yet written) is merged: the same rules as
+     * {@link DeliveryFold}, in Spark because silver stays where it is.
+     */
+    private static Dataset<Row> overlay(FeedSchema schema, Dataset<Row> silver, Dataset<Row> pending) {
+        Dataset<Row> all = silver.withColumn("_seq", functions.lit(0))
+                .unionByName(pending.withColumn("_seq", functions.lit(1)), true);
+        String[] columns = java.util.Arrays.stream(all.columns())
+                .filter(c -> !c.equals("_seq"))
+                .toArray(String[]::new);
+        if (schema.snapshotPerPeriod()) {
+            // a month is replaced by the last file that delivered it
+            return all.withColumn("_last", functions.max("_seq").over(Window.partitionBy("period")))
+                    .where("_seq = _last")
+                    .drop("_seq", "_last");
+        }
+        Column[] keys = schema.key().stream().map(functions::col).toArray(Column[]::new);
+        WindowSpec byKey = Window.partitionBy(keys);
+        if (!schema.keepLoadedWhenMissing()) {
+            return all.withColumn("_last", functions.max("_seq").over(byKey))
+                    .where("_seq = _last")
+                    .drop("_seq", "_last");
+        }
+        // each column takes the latest value a delivery gave it; an empty one keeps the earlier value
+        WindowSpec whole = byKey.orderBy("_seq").rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+        List<Column> folded = new ArrayList<>();
+        for (String c : columns) {
+            folded.add(functions.last(functions.col(c), true).over(whole).as(c));
+        }
+        folded.add(functions.col("_seq"));
+        folded.add(functions.max("_seq").over(byKey).as("_last"));
+        return all.select(folded.toArray(Column[]::new)).where("_seq = _last").drop("_seq", "_last");
     }
 }

@@ -13,13 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.functions;
 import org.investlake.quality.FeedSchema;
 import org.investlake.storage.TableDoc;
 import org.investlake.storage.TableStore;
@@ -36,8 +31,8 @@ import org.investlake.storage.WriteTransaction;
  * without holding back the others; a failure while writing puts every table back, so no file of the batch is
  * half-loaded.
  *
- * <p>The files of a feed are folded in delivery order into one MERGE source that gives the same silver as merging
- * them one after another: a snapshot feed (projects, bonds) keeps, for each period, the rows of the last file that
+ * <p>The files of a feed are folded in delivery order ({@link DeliveryFold}) into one MERGE source that gives the
+ * same silver as merging them one after another: a snapshot feed (projects, bonds) keeps, for each period, the rows of the last file that
  * delivered it; stats keep per key the latest value each column was given (an amount a later file leaves empty
  * keeps the earlier one, as a load does against silver). A file whose bytes or cells equal an earlier file of the
  * same batch is skipped like one already loaded.
@@ -111,7 +106,7 @@ public final class LoadBatch {
         LOG.info("batch: read what is already loaded in {} ms", ms(t0));
         List<Item> items = new ArrayList<>();
         // what the files checked so far will have merged into silver: later files' month-on-month rules see it
-        Map<String, List<Dataset<Row>>> pending = new HashMap<>();
+        Map<String, List<DeliveryFold.Kept>> pending = new HashMap<>();
         job.pending = feed -> pending.getOrDefault(feed, List.of());
         try {
             for (Path path : paths) {
@@ -138,10 +133,8 @@ public final class LoadBatch {
                     LOG.info("batch: checked {} in {} ms", sheet.name(), ms(t1));
                     items.add(item);
                     if (item.accepted() && item.result.rowsLoaded() > 0) {
-                        // materialised without lineage: each file's rows were checked against the ones before,
-                        // and the plans would otherwise nest every earlier file inside every later one
                         pending.computeIfAbsent(item.feed(), f -> new ArrayList<>())
-                                .add(item.reading.outcome.valid().localCheckpoint());
+                                .add(item.reading.outcome.kept());
                     }
                     first = false;
                 }
@@ -154,7 +147,6 @@ public final class LoadBatch {
             return items.stream().map(i -> i.result).toList();
         } finally {
             job.pending = feed -> List.of();
-            items.stream().filter(i -> i.reading != null).forEach(i -> i.reading.release());
         }
     }
 
@@ -271,54 +263,14 @@ public final class LoadBatch {
         FeedSchema schema = accepted.get(0).reading.schema;
         Set<String> periods = new LinkedHashSet<>();
         accepted.forEach(i -> periods.addAll(i.result.periods()));
+        DeliveryFold.Kept folded = DeliveryFold.fold(
+                schema, accepted.stream().map(i -> i.reading.outcome.kept()).toList());
         LoadJob.mergeSilver(
                 store,
                 schema,
-                fold(
-                        schema,
-                        accepted.stream().map(i -> i.reading.outcome.valid()).toList()),
+                CheckedRows.local(warehouse.spark(), folded.rows(), folded.schema()),
                 List.copyOf(periods),
                 note(marker, accepted, "silver " + String.join(",", periods)));
-    }
-
-    /**
-     * The rows of several deliveries of one feed, in delivery order, as one MERGE source that gives the same table
-     * as merging them one by one (see the class comment).
-     */
-    static Dataset<Row> fold(FeedSchema schema, List<Dataset<Row>> deliveries) {
-        if (deliveries.size() == 1) {
-            return deliveries.get(0);
-        }
-        Dataset<Row> all = null;
-        for (int seq = 0; seq < deliveries.size(); seq++) {
-            Dataset<Row> d = deliveries.get(seq).withColumn("_seq", functions.lit(seq));
-            all = all == null ? d : all.unionByName(d, true);
-        }
-        String[] columns = java.util.Arrays.stream(all.columns())
-                .filter(c -> !c.equals("_seq"))
-                .toArray(String[]::new);
-        if (schema.snapshotPerPeriod()) {
-            // a month is replaced by the last file that delivered it
-            return all.withColumn("_last", functions.max("_seq").over(Window.partitionBy("period")))
-                    .where("_seq = _last")
-                    .drop("_seq", "_last");
-        }
-        Column[] keys = schema.key().stream().map(functions::col).toArray(Column[]::new);
-        WindowSpec byKey = Window.partitionBy(keys);
-        if (!schema.keepLoadedWhenMissing()) {
-            return all.withColumn("_last", functions.max("_seq").over(byKey))
-                    .where("_seq = _last")
-                    .drop("_seq", "_last");
-        }
-        // each column takes the latest value a delivery gave it; an empty one keeps the earlier value
-        WindowSpec whole = byKey.orderBy("_seq").rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-        List<Column> folded = new ArrayList<>();
-        for (String c : columns) {
-            folded.add(functions.last(functions.col(c), true).over(whole).as(c));
-        }
-        folded.add(functions.col("_seq"));
-        folded.add(functions.max("_seq").over(byKey).as("_last"));
-        return all.select(folded.toArray(Column[]::new)).where("_seq = _last").drop("_seq", "_last");
     }
 
     private void writeOps(List<Item> recorded, Timestamp started, String marker) {

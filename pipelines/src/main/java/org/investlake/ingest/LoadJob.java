@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
 import org.investlake.quality.RuleEngine;
 import org.investlake.storage.SqlFiles;
@@ -66,7 +66,7 @@ public final class LoadJob {
      * In a batch, the valid rows of the files of a feed checked before this one and not yet written: the
      * feed's history view counts them as already in silver ({@link LoadBatch}).
      */
-    java.util.function.Function<String, List<Dataset<Row>>> pending = feed -> List.of();
+    java.util.function.Function<String, List<DeliveryFold.Kept>> pending = feed -> List.of();
 
     private LoadJob(Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -137,7 +137,7 @@ public final class LoadJob {
     }
 
     /** What the checks decided about one file, before anything is written. */
-    record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, Dataset<Row> rows) {}
+    record Checked(FeedSchema schema, FileLayout layout, RowStager.Staged staged, CheckedRows rows) {}
 
     /**
      * One file on its way through the checks, and what is known of it so far (null: not reached). A
@@ -159,13 +159,6 @@ public final class LoadJob {
             this.file = file;
             this.loadId = loadId;
             this.loadedAt = loadedAt;
-        }
-
-        /** Frees the cached rows of the checks. */
-        void release() {
-            if (checked != null) {
-                checked.rows().unpersist();
-            }
         }
     }
 
@@ -255,7 +248,7 @@ public final class LoadJob {
                     }
                     check(reading, period);
                     if (dryRun) {
-                        lastPreview = reading.outcome.valid().localCheckpoint();
+                        lastPreview = reading.outcome.valid();
                         return reading.outcome.result().withReasonsFirst(notes);
                     }
                     return write(reading, started, notes);
@@ -293,7 +286,6 @@ public final class LoadJob {
                             started);
                     return r;
                 } finally {
-                    reading.release();
                     spark.sparkContext().clearJobGroup();
                 }
             });
@@ -367,19 +359,14 @@ public final class LoadJob {
         FeedViews.register(warehouse, schema, pending.apply(schema.feed()));
         spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema))
                 .createOrReplaceTempView(schema.feed() + "_staged");
-        Dataset<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema)
-                .cache();
-        List<Row> failed = rows.where("size(failures) > 0")
-                .select("source_row", "failures")
-                .orderBy("source_row")
-                .limit(REASONS_SHOWN)
-                .collectAsList();
-        if (!failed.isEmpty()) {
-            rows.unpersist();
+        CheckedRows rows =
+                CheckedRows.collect(RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema));
+        Row failed = rows.firstFailed();
+        if (failed != null) {
             MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference(), file.name());
-            Row first = failed.get(0);
-            Row rule = first.<Row>getList(1).get(0);
-            throw new FileRejectedException(rule.getString(0), messages.render(first.getInt(0), rule) + "(整个文件未入库)");
+            Row rule = rows.failures(failed).get(0);
+            throw new FileRejectedException(
+                    rule.getString(0), messages.render(rows.sourceRow(failed), rule) + "(整个文件未入库)");
         }
         return new Checked(schema, layout, staged, rows);
     }
@@ -387,40 +374,32 @@ public final class LoadJob {
     /** What a file's rows came to, before anything is written: the dry run stops here. */
     record Outcome(
             FileLoadResult result,
+            DeliveryFold.Kept kept,
             Dataset<Row> valid,
             List<LoadRecorder.QuarantinedRow> quarantined,
             List<LoadRecorder.RuleCount> ruleCounts) {}
 
     private Outcome evaluate(InputFile file, Checked checked, String loadId) {
         FeedSchema schema = checked.schema();
-        Dataset<Row> rows = checked.rows();
+        CheckedRows rows = checked.rows();
         TableDoc silver = TableDoc.load("silver", schema.feed());
         String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
-        Dataset<Row> valid = rows.where("size(violations) = 0").selectExpr(columns);
-        List<Row> rejected = rows.where("size(violations) > 0")
-                .select("source_row", "violations", "record")
-                .orderBy("source_row")
-                .collectAsList();
-        List<Row> warned = rows.where("size(violations) = 0 and size(warnings) > 0")
-                .select("source_row", "warnings")
-                .orderBy("source_row")
-                .collectAsList();
-        List<String> periods = valid.select("period")
-                .distinct()
-                .orderBy("period")
-                .as(Encoders.STRING())
-                .collectAsList();
-        int loaded = (int) valid.count();
+        List<Row> kept = rows.kept(columns);
+        StructType keptSchema = rows.keptSchema(columns);
+        List<Row> rejected = rows.refused();
+        List<Row> warned = rows.warned();
+        List<String> periods = CheckedRows.distinct(kept, keptSchema, "period");
+        int loaded = kept.size();
 
         MessageRenderer messages = new MessageRenderer(schema, checked.layout(), warehouse.reference(), file.name());
         Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
         List<LoadRecorder.QuarantinedRow> quarantined = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (Row r : rejected) {
-            int rowNumber = r.getInt(0);
+            int rowNumber = rows.sourceRow(r);
             List<String> ruleIds = new ArrayList<>();
             List<String> texts = new ArrayList<>();
-            for (Row v : r.<Row>getList(1)) {
+            for (Row v : rows.violations(r)) {
                 String text = messages.render(rowNumber, v);
                 ruleIds.add(v.getString(0));
                 texts.add(text);
@@ -430,13 +409,13 @@ public final class LoadJob {
             if (reasons.size() < REASONS_SHOWN) {
                 reasons.add(reason);
             }
-            quarantined.add(
-                    new LoadRecorder.QuarantinedRow(rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(2))));
+            quarantined.add(new LoadRecorder.QuarantinedRow(
+                    rowNumber, ruleIds, reason, new HashMap<>(r.getJavaMap(r.fieldIndex("record")))));
         }
         List<String> warnings = new ArrayList<>();
         for (Row r : warned) {
-            for (Row w : r.<Row>getList(1)) {
-                String text = messages.render(r.getInt(0), w);
+            for (Row w : rows.warnings(r)) {
+                String text = messages.render(rows.sourceRow(r), w);
                 count(counts, w.getString(0), "warn", text);
                 if (warnings.size() < REASONS_SHOWN) {
                     warnings.add(text);
@@ -479,7 +458,12 @@ public final class LoadJob {
                 warned.size(),
                 quarantined.size(),
                 shown);
-        return new Outcome(result, valid, quarantined, new ArrayList<>(counts.values()));
+        return new Outcome(
+                result,
+                new DeliveryFold.Kept(keptSchema, kept),
+                CheckedRows.local(warehouse.spark(), kept, keptSchema),
+                quarantined,
+                new ArrayList<>(counts.values()));
     }
 
     private FileLoadResult write(Reading reading, Timestamp started, List<String> notes) {

@@ -196,7 +196,6 @@ public final class ReprocessJob {
                 List<PeriodChange> changes = new ArrayList<>();
                 List<Row> quarantine = new ArrayList<>();
                 List<Row> dq = new ArrayList<>();
-                List<LoadJob.Reading> readings = new ArrayList<>();
                 try {
                     for (Map.Entry<String, Set<String>> e : scope.entrySet()) {
                         String f = e.getKey();
@@ -211,29 +210,28 @@ public final class ReprocessJob {
                                 deliveries.stream().map(Delivery::loadId).toList(), "quarantine and dq replaced");
                         // every delivery is checked first (later ones see the earlier ones as silver), then
                         // merged in one MERGE folded in load order: the same table as merging them one by one
-                        List<Dataset<Row>> valid = new ArrayList<>();
+                        List<DeliveryFold.Kept> valid = new ArrayList<>();
                         Set<String> written = new TreeSet<>();
                         loader.pending = feed -> feed.equals(f) ? List.copyOf(valid) : List.of();
                         FeedSchema schema = null;
                         for (Delivery d : deliveries) {
                             Replay one = replay(d, periods, now, quarantinedBefore.getOrDefault(d.loadId(), 0L));
                             replayed.add(one.replayed());
-                            readings.add(one.reading());
                             quarantine.addAll(one.quarantine());
                             dq.addAll(one.dq());
                             if (one.valid() != null) {
-                                // without lineage: the next delivery is checked against it (see LoadBatch)
-                                valid.add(one.valid().localCheckpoint());
+                                valid.add(one.valid());
                                 written.addAll(one.replayed().periods());
                                 schema = one.reading().schema;
                             }
                         }
                         loader.pending = feed -> List.of();
                         if (!valid.isEmpty()) {
+                            DeliveryFold.Kept folded = DeliveryFold.fold(schema, valid);
                             LoadJob.mergeSilver(
                                     store,
                                     schema,
-                                    LoadBatch.fold(schema, valid),
+                                    CheckedRows.local(spark, folded.rows(), folded.schema()),
                                     List.copyOf(written),
                                     marker + "; silver " + String.join(",", written) + " from " + valid.size()
                                             + " deliveries");
@@ -244,7 +242,6 @@ public final class ReprocessJob {
                     recorder.appendQualityResults(dq, marker + "; dq");
                 } finally {
                     loader.pending = feed -> List.of();
-                    readings.forEach(LoadJob.Reading::release);
                 }
                 spark.sparkContext().clearJobGroup();
                 return new Result(undone == null ? null : undone.loadId(), scope, replayed, changes);
@@ -256,7 +253,7 @@ public final class ReprocessJob {
 
     /** One delivery read and checked again: its report, its rows to merge (null: none) and its ops rows. */
     private record Replay(
-            Replayed replayed, LoadJob.Reading reading, Dataset<Row> valid, List<Row> quarantine, List<Row> dq) {}
+            Replayed replayed, LoadJob.Reading reading, DeliveryFold.Kept valid, List<Row> quarantine, List<Row> dq) {}
 
     /** Reads one delivery again from its raw copy and checks it; its rows of {@code periods} are merged by the caller. */
     private Replay replay(Delivery d, Set<String> periods, Timestamp now, long quarantinedBefore) {
@@ -272,8 +269,13 @@ public final class ReprocessJob {
             LoadJob.Outcome o = r.outcome;
             List<String> written =
                     o.result().periods().stream().filter(periods::contains).toList();
-            Dataset<Row> valid = o.result().rowsLoaded() > 0 && !written.isEmpty()
-                    ? o.valid().where(functions.col("period").isin(written.toArray()))
+            int period = o.kept().schema().fieldIndex("period");
+            DeliveryFold.Kept valid = o.result().rowsLoaded() > 0 && !written.isEmpty()
+                    ? new DeliveryFold.Kept(
+                            o.kept().schema(),
+                            o.kept().rows().stream()
+                                    .filter(row -> written.contains(row.getString(period)))
+                                    .toList())
                     : null;
             return new Replay(
                     new Replayed(

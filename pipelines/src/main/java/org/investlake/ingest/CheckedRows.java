@@ -1,0 +1,129 @@
+package org.investlake.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A file's rows as the feed's silver SQL parsed them and its rules judged them ({@code violations}, {@code
+ * warnings}, {@code failures}), fetched with one Spark job and held in file order. Every question the load asks
+ * of them (a failing row? which rows are refused, warned, kept? which periods?) is then answered here, not by a
+ * Spark query each: on a monthly file, planning those queries cost far more than the rows (about five jobs a file,
+ * each re-planning the whole silver SQL).
+ */
+final class CheckedRows {
+    private final StructType schema;
+    private final List<Row> rows;
+    private final int sourceRow;
+    private final int violations;
+    private final int warnings;
+    private final int failures;
+
+    private CheckedRows(StructType schema, List<Row> rows) {
+        this.schema = schema;
+        this.sourceRow = schema.fieldIndex("source_row");
+        this.violations = schema.fieldIndex("violations");
+        this.warnings = schema.fieldIndex("warnings");
+        this.failures = schema.fieldIndex("failures");
+        this.rows = rows.stream()
+                .sorted(Comparator.comparingInt(r -> r.getInt(sourceRow)))
+                .toList();
+    }
+
+    /** Runs {@code judged} (the silver SQL with the rules applied) once and keeps its rows. */
+    static CheckedRows collect(Dataset<Row> judged) {
+        return new CheckedRows(judged.schema(), judged.collectAsList());
+    }
+
+    /** The first row (in file order) a {@code fail} rule refused, which rejects the whole file; null if none. */
+    Row firstFailed() {
+        return rows.stream()
+                .filter(r -> !r.getList(failures).isEmpty())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The rows a {@code drop} rule refused (to quarantine), in file order. */
+    List<Row> refused() {
+        return rows.stream().filter(r -> !r.getList(violations).isEmpty()).toList();
+    }
+
+    /** The rows kept that a {@code warn} rule noted, in file order. */
+    List<Row> warned() {
+        return rows.stream()
+                .filter(r ->
+                        r.getList(violations).isEmpty() && !r.getList(warnings).isEmpty())
+                .toList();
+    }
+
+    /** The rows kept, as {@code columns} (silver's), in file order. */
+    List<Row> kept(String[] columns) {
+        int[] at = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            at[i] = schema.fieldIndex(columns[i]);
+        }
+        List<Row> kept = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.getList(violations).isEmpty()) {
+                Object[] values = new Object[at.length];
+                for (int i = 0; i < at.length; i++) {
+                    values[i] = r.get(at[i]);
+                }
+                kept.add(RowFactory.create(values));
+            }
+        }
+        return kept;
+    }
+
+    /** The schema of {@link #kept}'s rows. */
+    StructType keptSchema(String[] columns) {
+        StructField[] fields = new StructField[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            fields[i] = schema.apply(columns[i]);
+        }
+        return new StructType(fields);
+    }
+
+    /** Every row, in file order (each with the judged schema: read columns by name). */
+    List<Row> all() {
+        return rows;
+    }
+
+    int sourceRow(Row r) {
+        return r.getInt(sourceRow);
+    }
+
+    List<Row> violations(Row r) {
+        return r.getList(violations);
+    }
+
+    List<Row> warnings(Row r) {
+        return r.getList(warnings);
+    }
+
+    List<Row> failures(Row r) {
+        return r.getList(failures);
+    }
+
+    /** The distinct values of {@code column} among {@code of}, sorted (an empty value first), as strings. */
+    static List<String> distinct(List<Row> of, StructType schema, String column) {
+        int at = schema.fieldIndex(column);
+        return of.stream()
+                .map(r -> r.isNullAt(at) ? null : r.get(at).toString())
+                .distinct()
+                .sorted(Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                .toList();
+    }
+
+    /** {@code rows} of {@code schema} as a Dataset that needs no Spark job to read (a local relation). */
+    static Dataset<Row> local(SparkSession spark, List<Row> rows, StructType schema) {
+        return spark.createDataFrame(Objects.requireNonNull(rows), schema);
+    }
+}
