@@ -64,6 +64,7 @@ import org.investlake.storage.WriteTransaction;
  * {@link #periods} adds periods to recompute; it never leaves a changed one stale.
  */
 public final class BuildJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuildJob.class);
     /** The marts in build order; each is sql/gold/NAME.sql documented by sql/gold/NAME.yml. */
     public static final List<String> MARTS = List.of(
             "region_growth",
@@ -163,6 +164,7 @@ public final class BuildJob {
                 List<Row> log = new ArrayList<>();
                 Map<String, Recorded> lastBuilds = lastBuilds();
                 for (String mart : MARTS) {
+                    long started = System.nanoTime();
                     built.put(mart, List.of());
                     deleted.put(mart, List.of());
                     if (!selected.isEmpty() && !selected.contains(mart)) {
@@ -234,8 +236,10 @@ public final class BuildJob {
                     Set<String> gone = new TreeSet<>(held);
                     gone.removeAll(current.keySet());
                     if (rebuild.isEmpty() && gone.isEmpty()) {
+                        LOG.info("build: gold.{} unchanged, checked in {} ms", mart, ms(started));
                         continue;
                     }
+                    long written = System.nanoTime();
 
                     Set<String> replaced = new TreeSet<>(rebuild);
                     replaced.addAll(gone);
@@ -279,6 +283,12 @@ public final class BuildJob {
                     }
                     built.put(mart, new ArrayList<>(rebuild));
                     deleted.put(mart, new ArrayList<>(gone));
+                    LOG.info(
+                            "build: gold.{} {} period(s) in {} ms (checking inputs {} ms)",
+                            mart,
+                            replaced.size(),
+                            ms(started),
+                            (written - started) / 1_000_000);
                     spark.sparkContext().clearJobGroup();
                 }
                 if (!log.isEmpty()) {
@@ -491,6 +501,10 @@ public final class BuildJob {
             }
         }
         store.append(BUILD_LOG, rows, "build_id=" + buildId);
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     private static String sha256(String s) {

@@ -34,6 +34,7 @@ import org.investlake.storage.WarehouseLock;
  * then reported as not identical.)
  */
 public final class Bulletins {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bulletins.class);
     private static final TableDoc DOC = TableDoc.load("ops", "bulletins");
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -78,7 +79,9 @@ public final class Bulletins {
             Instant writtenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             String id = period + "-" + ID_TIME.format(writtenAt);
             Map<String, Long> versions = BulletinData.currentVersions(w);
+            long t0 = System.nanoTime();
             Rendered r = render(w, period, versions, id, writtenAt);
+            long t1 = System.nanoTime();
             Path html = outDir.resolve(fileName(r.title(), id));
             String sha = writeFile(html, r.html());
             Path xlsx = outDir.resolve(workbookName(r.title(), id));
@@ -97,6 +100,11 @@ public final class Bulletins {
                     xlsxSha);
             new TableStore(w)
                     .append(DOC, w.spark().createDataFrame(List.of(row), DOC.declaredSchema()), "bulletin=" + id);
+            LOG.info(
+                    "bulletin {}: read and rendered in {} ms, files and record in {} ms",
+                    id,
+                    (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
             return new Written(id, period, r.title(), html, xlsx, sha, missing, true);
         }
     }
