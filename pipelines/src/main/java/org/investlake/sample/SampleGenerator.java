@@ -23,6 +23,9 @@ import org.investlake.reference.YearTargets;
  * and {@code bonds/} one file per month. Every draw comes from a {@link Random} seeded from the year
  * and the part it draws (the statistics are the same at every scale), so the same call writes the
  * same content; every target comes from the year's targets file.
+ *
+ * <p>At {@link SampleScale#PROVINCE} and {@link SampleScale#NATION} it writes a synthetic profile of
+ * its own and plain CSV and Parquet exports instead ({@link ScaledSample}; docs/sample-scales.md).
  */
 public final class SampleGenerator {
     private final int year;
