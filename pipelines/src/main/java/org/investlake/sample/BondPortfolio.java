@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.investlake.reference.ReferenceData;
 import org.investlake.reference.Region;
 import org.investlake.reference.YearTargets;
@@ -76,7 +77,7 @@ final class BondPortfolio {
         }
         for (int i = 0; i < regions.size(); i++) {
             for (int k = 0; k < perRegion[i]; k++) {
-                bonds.add(draw(year, ref, regions.get(i), codes, rnd));
+                bonds.add(draw(year, ref, regions.get(i), codes::next, rnd));
             }
         }
         // Never-starters: three of the spring issues, so they stand out on the 开工率 all year.
@@ -98,7 +99,12 @@ final class BondPortfolio {
         return bonds;
     }
 
-    private static Bond draw(int year, ReferenceData ref, Region r, ProjectCodes codes, Random rnd) {
+    /** Issues a bond's project code: its region, approval year and month, industry. */
+    interface CodeIssuer {
+        String next(String regionCode, int approvalYear, int approvalMonth, int industry);
+    }
+
+    static Bond draw(int year, ReferenceData ref, Region r, CodeIssuer codes, RandomGenerator rnd) {
         Bond b = new Bond();
         b.region = r;
         int x = rnd.nextInt(100);
@@ -117,7 +123,7 @@ final class BondPortfolio {
     }
 
     /** Investment follows an S-curve from the start; spending follows its own, capped by both. */
-    private static void plot(Bond b, Random rnd) {
+    static void plot(Bond b, RandomGenerator rnd) {
         double finish = 0.85 + 0.2 * rnd.nextDouble();
         double spendShare = 0.75 + 0.23 * rnd.nextDouble();
         int workFrom = Math.max(1, b.startMonth);

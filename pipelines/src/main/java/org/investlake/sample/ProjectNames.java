@@ -2,7 +2,7 @@ package org.investlake.sample;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.investlake.reference.Region;
 
 /**
@@ -89,7 +89,7 @@ final class ProjectNames {
         return best;
     }
 
-    static String project(String sectorCode, String place, String otherPlace, Random rnd) {
+    static String project(String sectorCode, String place, String otherPlace, RandomGenerator rnd) {
         List<String> patterns = PATTERNS.getOrDefault(sectorCode, GENERIC);
         String p = patterns.get(rnd.nextInt(patterns.size()));
         return p.replace("{p}", place)
@@ -102,7 +102,7 @@ final class ProjectNames {
                 .replace("{k}", Integer.toString(2 + rnd.nextInt(9)));
     }
 
-    static String bond(String place, Random rnd) {
+    static String bond(String place, RandomGenerator rnd) {
         return place + BOND_WORKS.get(rnd.nextInt(BOND_WORKS.size())) + "项目";
     }
 
@@ -117,7 +117,7 @@ final class ProjectNames {
     }
 
     /** Other projects are 包联 by a county leader: 副县长, 副区长 or (in a county-level city) 副市长. */
-    static String countyLeader(Region r, Random rnd) {
+    static String countyLeader(Region r, RandomGenerator rnd) {
         String name = r.name();
         String title = r.kind() != Region.Kind.UNIT || name.endsWith("市") ? "副市长" : name.endsWith("县") ? "副县长" : "副区长";
         return SURNAMES.get(rnd.nextInt(SURNAMES.size())) + title;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.investlake.reference.ReferenceData;
 import org.investlake.reference.Region;
 import org.investlake.reference.Sector;
@@ -29,7 +30,7 @@ final class ProjectPortfolio {
     static final int UNKNOWN_SECTOR_MONTH = 11;
     static final String UNKNOWN_SECTOR = "航天";
 
-    private static final Map<String, Integer> SECTOR_WEIGHT = Map.ofEntries(
+    static final Map<String, Integer> SECTOR_WEIGHT = Map.ofEntries(
             Map.entry("industry", 30),
             Map.entry("industry_techrenov", 10),
             Map.entry("transport", 9),
@@ -42,7 +43,7 @@ final class ProjectPortfolio {
             Map.entry("health", 4),
             Map.entry("agriculture", 5));
     /** Sectors the work plan names for promotion to private capital (铁路、公路、能源、水利、市政、社会事业). */
-    private static final Set<String> PROMOTABLE =
+    static final Set<String> PROMOTABLE =
             Set.of("transport", "energy", "water", "municipal", "education", "health", "culture_tourism");
     /** Planned start months of new projects: the quarterly 集中开工 in March, June and September. */
     private static final int[] START_MONTH_WEIGHT = {0, 0, 6, 16, 12, 11, 15, 9, 8, 13, 8, 0, 0};
@@ -117,7 +118,7 @@ final class ProjectPortfolio {
                 targets.privatePromotion().totalInvestmentYi() * 10_000 * multiplier * 1.15);
         ensureNewStartTotal(targets.newStart().totalInvestmentYi() * 10_000 * multiplier * 1.12);
         for (Project p : projects) {
-            p.library = library(p);
+            p.library = library(p, rnd);
             p.leader =
                     p.level.isKey() ? ProjectNames.cityLeader(p.sectorIndex) : ProjectNames.countyLeader(p.region, rnd);
             p.department = p.level.isKey()
@@ -149,68 +150,46 @@ final class ProjectPortfolio {
         for (int k = 0; k < count; k++) {
             Project p = mine.get(k);
             p.planWan = Math.max(300, Math.round(planWan * weight[k] / sum));
-            double ratio = switch (p.nature) {
-                case NEW -> 1.6 + 1.9 * rnd.nextDouble();
-                case CONTINUING -> p.completionMonth > 0 ? 1.2 + 0.8 * rnd.nextDouble() : 1.8 + 2.7 * rnd.nextDouble();
-                case PREPARATION -> 15 + 20 * rnd.nextDouble();
-            };
-            p.totalWan = Math.max(10_000, Math.round(p.planWan * ratio / 100.0) * 100);
+            p.totalWan = keyTotalWan(p, rnd);
         }
         projects.addAll(mine);
     }
 
+    /** A key project's total investment: a few years' plans for a new one, many for one in preparation. */
+    static long keyTotalWan(Project p, RandomGenerator rnd) {
+        double ratio = switch (p.nature) {
+            case NEW -> 1.6 + 1.9 * rnd.nextDouble();
+            case CONTINUING -> p.completionMonth > 0 ? 1.2 + 0.8 * rnd.nextDouble() : 1.8 + 2.7 * rnd.nextDouble();
+            case PREPARATION -> 15 + 20 * rnd.nextDouble();
+        };
+        return Math.max(10_000, Math.round(p.planWan * ratio / 100.0) * 100);
+    }
+
     private void addGeneralProject(Region r) {
         Project p = newProject(r, Project.Level.GENERAL);
-        long minimum = Math.round(targets.dispatch().minTotalInvestmentWan());
-        p.totalWan = minimum + Math.round(Math.exp(Math.log(12_000) + rnd.nextGaussian() * 0.7) / 10.0) * 10;
+        generalAmounts(p, Math.round(targets.dispatch().minTotalInvestmentWan()), rnd);
+        projects.add(p);
+    }
+
+    /** A 一般 project's total (above the dispatch minimum) and this year's share of it. */
+    static void generalAmounts(Project p, long minimumWan, RandomGenerator rnd) {
+        p.totalWan = minimumWan + Math.round(Math.exp(Math.log(12_000) + rnd.nextGaussian() * 0.7) / 10.0) * 10;
         double share = switch (p.nature) {
             case NEW -> 0.3 + 0.4 * rnd.nextDouble();
             case CONTINUING -> p.completionMonth > 0 ? 0.3 + 0.3 * rnd.nextDouble() : 0.2 + 0.3 * rnd.nextDouble();
             case PREPARATION -> 0.02 + 0.03 * rnd.nextDouble();
         };
         p.planWan = Math.round(p.totalWan * share);
-        projects.add(p);
     }
 
     private Project newProject(Region r, Project.Level level) {
         Project p = new Project();
         p.region = r;
         p.level = level;
-        p.sectorIndex = pickSector();
+        p.sectorIndex = pickSector(sectors, rnd);
         p.sector = sectors.get(p.sectorIndex);
-        double n = rnd.nextDouble();
-        p.nature = n < 0.46 ? Project.Nature.NEW : n < 0.96 ? Project.Nature.CONTINUING : Project.Nature.PREPARATION;
-        if (p.nature == Project.Nature.CONTINUING && rnd.nextDouble() < 0.09) {
-            p.completionMonth = 9 + rnd.nextInt(4);
-        }
-        int approvalYear;
-        int approvalMonth = 1 + rnd.nextInt(12);
-        switch (p.nature) {
-            case NEW -> {
-                approvalYear = year - 1 - rnd.nextInt(2);
-                p.plannedStart = YearMonth.of(year, weightedStartMonth());
-                int shift = pickShift();
-                int actual = p.plannedStart.getMonthValue() + shift;
-                p.actualStart = actual <= 12 ? YearMonth.of(year, Math.max(1, actual)) : null;
-            }
-            case CONTINUING -> {
-                approvalYear = year - 4 + rnd.nextInt(3);
-                YearMonth planned = YearMonth.of(approvalYear, approvalMonth).plusMonths(2 + rnd.nextInt(7));
-                YearMonth lastDecember = YearMonth.of(year - 1, 12);
-                p.plannedStart = planned.isAfter(lastDecember) ? lastDecember : planned;
-                YearMonth actual = p.plannedStart.plusMonths(rnd.nextInt(2));
-                p.actualStart = actual.isAfter(lastDecember) ? lastDecember : actual;
-            }
-            default -> {
-                approvalYear = year - 1 + rnd.nextInt(2);
-                approvalMonth = approvalYear == year ? 1 + rnd.nextInt(6) : approvalMonth;
-                p.plannedStart = YearMonth.of(year + 1, 3 + rnd.nextInt(7));
-            }
-        }
-        p.plannedDay = 1 + rnd.nextInt(28);
-        p.actualDay = 1 + rnd.nextInt(28);
-        p.dateStyle = rnd.nextInt(4);
-        p.code = codes.next(r.code(), approvalYear, approvalMonth, p.sectorIndex + 1);
+        YearMonth approval = natureAndDates(p, year, rnd);
+        p.code = codes.next(r.code(), approval.getYear(), approval.getMonthValue(), p.sectorIndex + 1);
         List<Region> units = ref.rankedUnits();
         Region neighbour = units.get(rnd.nextInt(units.size()));
         if (neighbour.equals(r) && units.size() > 1) {
@@ -232,7 +211,48 @@ final class ProjectPortfolio {
         return p;
     }
 
-    private int pickSector() {
+    /**
+     * Draws a project's 建设性质, completion month and dates for {@code year}: new starts planned
+     * around the quarterly 集中开工, continuing ones started before the year, preparation ones next
+     * year. Returns the month its code was issued (赋码).
+     */
+    static YearMonth natureAndDates(Project p, int year, RandomGenerator rnd) {
+        double n = rnd.nextDouble();
+        p.nature = n < 0.46 ? Project.Nature.NEW : n < 0.96 ? Project.Nature.CONTINUING : Project.Nature.PREPARATION;
+        if (p.nature == Project.Nature.CONTINUING && rnd.nextDouble() < 0.09) {
+            p.completionMonth = 9 + rnd.nextInt(4);
+        }
+        int approvalYear;
+        int approvalMonth = 1 + rnd.nextInt(12);
+        switch (p.nature) {
+            case NEW -> {
+                approvalYear = year - 1 - rnd.nextInt(2);
+                p.plannedStart = YearMonth.of(year, weightedStartMonth(rnd));
+                int shift = pickShift(rnd);
+                int actual = p.plannedStart.getMonthValue() + shift;
+                p.actualStart = actual <= 12 ? YearMonth.of(year, Math.max(1, actual)) : null;
+            }
+            case CONTINUING -> {
+                approvalYear = year - 4 + rnd.nextInt(3);
+                YearMonth planned = YearMonth.of(approvalYear, approvalMonth).plusMonths(2 + rnd.nextInt(7));
+                YearMonth lastDecember = YearMonth.of(year - 1, 12);
+                p.plannedStart = planned.isAfter(lastDecember) ? lastDecember : planned;
+                YearMonth actual = p.plannedStart.plusMonths(rnd.nextInt(2));
+                p.actualStart = actual.isAfter(lastDecember) ? lastDecember : actual;
+            }
+            default -> {
+                approvalYear = year - 1 + rnd.nextInt(2);
+                approvalMonth = approvalYear == year ? 1 + rnd.nextInt(6) : approvalMonth;
+                p.plannedStart = YearMonth.of(year + 1, 3 + rnd.nextInt(7));
+            }
+        }
+        p.plannedDay = 1 + rnd.nextInt(28);
+        p.actualDay = 1 + rnd.nextInt(28);
+        p.dateStyle = rnd.nextInt(4);
+        return YearMonth.of(approvalYear, approvalMonth);
+    }
+
+    static int pickSector(List<Sector> sectors, RandomGenerator rnd) {
         int total = 0;
         for (Sector s : sectors) {
             total += SECTOR_WEIGHT.getOrDefault(s.code(), 3);
@@ -247,7 +267,7 @@ final class ProjectPortfolio {
         return sectors.size() - 1;
     }
 
-    private int weightedStartMonth() {
+    private static int weightedStartMonth(RandomGenerator rnd) {
         int total = 0;
         for (int w : START_MONTH_WEIGHT) {
             total += w;
@@ -263,7 +283,7 @@ final class ProjectPortfolio {
     }
 
     /** Most projects start in their planned month or the next; a few early, a few two months late. */
-    private int pickShift() {
+    private static int pickShift(RandomGenerator rnd) {
         double x = rnd.nextDouble();
         return x < 0.08 ? -1 : x < 0.63 ? 0 : x < 0.93 ? 1 : 2;
     }
@@ -360,7 +380,7 @@ final class ProjectPortfolio {
     }
 
     /** Which of the 7 project libraries (7个项目库) the row names. */
-    private String library(Project p) {
+    static String library(Project p, RandomGenerator rnd) {
         if (p.promoted) {
             return "民间投资推介项目库";
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.investlake.reference.ReferenceData;
 import org.investlake.reference.YearTargets;
 
@@ -22,11 +23,18 @@ import org.investlake.reference.YearTargets;
  * and {@code bonds/} one file per month. Every draw comes from a {@link Random} seeded from the year
  * and the part it draws (the statistics are the same at every scale), so the same call writes the
  * same content; every target comes from the year's targets file.
+ *
+ * <p>At {@link SampleScale#PROVINCE} and {@link SampleScale#NATION} it writes a synthetic profile of
+ * its own and plain CSV and Parquet exports instead ({@link ScaledSample}; docs/sample-scales.md).
  */
 public final class SampleGenerator {
     private final int year;
     private SampleScale scale = SampleScale.CITY;
+    private SampleSize size;
     private ReferenceData reference;
+    private int firstMonth = 1;
+    private int lastMonth = 12;
+    private Consumer<Path> written = f -> {};
 
     private SampleGenerator(int year) {
         this.year = year;
@@ -43,7 +51,39 @@ public final class SampleGenerator {
         return this;
     }
 
-    /** {@link ReferenceData#bundled()} unless set. */
+    /**
+     * The units and projects of a PROVINCE or NATION sample, {@link SampleScale#defaultSize()} unless
+     * set (tests write smaller ones); ignored at CITY scale.
+     */
+    public SampleGenerator size(SampleSize size) {
+        this.size = Objects.requireNonNull(size, "size");
+        return this;
+    }
+
+    /**
+     * Writes only the exports of months {@code first} … {@code last} (statistics: the periods 1-{@code m}月
+     * among them); every month unless set. PROVINCE and NATION only: each of their months is drawn
+     * on its own, so any month comes out the same whichever others are written.
+     */
+    public SampleGenerator months(int first, int last) {
+        if (first < 1 || last > 12 || first > last) {
+            throw new IllegalArgumentException("months must be within 1..12: " + first + ".." + last);
+        }
+        this.firstMonth = first;
+        this.lastMonth = last;
+        return this;
+    }
+
+    /** Told of every file as soon as it is written (a large sample takes minutes). */
+    public SampleGenerator onWritten(Consumer<Path> listener) {
+        this.written = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * The city to write a CITY sample of, or the template whose sectors, sector targets and rule
+     * thresholds a PROVINCE or NATION profile takes; {@link ReferenceData#bundled()} unless set.
+     */
     public SampleGenerator reference(ReferenceData reference) {
         this.reference = Objects.requireNonNull(reference, "reference");
         return this;
@@ -58,25 +98,42 @@ public final class SampleGenerator {
      */
     public SampleSummary writeTo(Path outDir) {
         ReferenceData ref = reference != null ? reference : ReferenceData.bundled();
+        if (scale.hasOwnProfile()) {
+            try {
+                return new ScaledSample(
+                                year,
+                                scale,
+                                size != null ? size : scale.defaultSize(),
+                                ref,
+                                firstMonth,
+                                lastMonth,
+                                written)
+                        .writeTo(outDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the sample into " + outDir + ": " + e.getMessage(), e);
+            }
+        }
+        if (firstMonth != 1 || lastMonth != 12) {
+            throw new IllegalArgumentException("the city sample is written for the whole year (its story spans it)");
+        }
         YearTargets targets = ref.targets(year)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no targets for " + year + " in the reference data (config/targets/" + year + ".yaml)"));
-        RegionSeries regions = new RegionSeries(ref, targets, random("stats-regions"));
-        SectorSeries sectors = new SectorSeries(ref, targets, regions, random("stats-sectors"));
+        RegionSeries regions = new RegionSeries(ref, targets, random(year, "stats-regions"));
+        SectorSeries sectors = new SectorSeries(ref, targets, regions, random(year, "stats-sectors"));
         StatsWriter stats = new StatsWriter(year, ref, regions, sectors, targets.sectorGrowthPct());
         // Projects and bonds draw their codes from one issuer so no code is used twice in the sample.
-        ProjectCodes codes = new ProjectCodes(random("codes-" + scale));
+        ProjectCodes codes = new ProjectCodes(random(year, "codes-" + scale));
         ProjectPortfolio projects = new ProjectPortfolio(
                 year,
                 ref,
                 targets,
-                scale.projectMultiplier(),
+                1,
                 codes,
-                random("projects-" + scale),
+                random(year, "projects-" + scale),
                 regions.laggard(),
                 regions.collapsing());
-        BondPortfolio bonds =
-                new BondPortfolio(year, ref, targets, scale.projectMultiplier(), codes, random("bonds-" + scale));
+        BondPortfolio bonds = new BondPortfolio(year, ref, targets, 1, codes, random(year, "bonds-" + scale));
         try {
             List<Path> statsFiles = stats.write(outDir.resolve("stats"));
             List<Path> projectFiles = new ProjectWriter(year, projects, scale).write(outDir.resolve("projects"));
@@ -85,14 +142,15 @@ public final class SampleGenerator {
             files.addAll(projectFiles);
             files.addAll(bondFiles);
             List<String> story = new Story(ref, targets).tell(regions, stats, projects, bonds);
-            return new SampleSummary(files, statsFiles.size(), projectFiles.size(), bondFiles.size(), story);
+            files.forEach(written);
+            return new SampleSummary(files, statsFiles.size(), projectFiles.size(), bondFiles.size(), story, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sample into " + outDir + ": " + e.getMessage(), e);
         }
     }
 
     /** One stream per part, so changing how one part draws leaves the others' numbers as they were. */
-    private Random random(String part) {
+    static Random random(int year, String part) {
         long seed = 0x1A2B3C4DL * year;
         for (char c : part.toCharArray()) {
             seed = seed * 31 + c;

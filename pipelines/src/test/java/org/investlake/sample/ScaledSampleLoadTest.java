@@ -1,0 +1,106 @@
+package org.investlake.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.investlake.SparkTest;
+import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadJob;
+import org.investlake.reference.ReferenceData;
+import org.investlake.storage.ReferenceViews;
+import org.investlake.storage.Warehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * June of a PROVINCE sample (its 170 units, 3,400 projects) read the way the loader reads it: the
+ * Parquet holds the same rows as the CSV, each feed's Parquet loads through the real loader with
+ * the synthetic profile, no row quarantined, and the loader finds each CSV the same cells again.
+ */
+class ScaledSampleLoadTest extends SparkTest {
+    @TempDir
+    static Path dir;
+
+    private static SampleSummary june;
+    private static ReferenceData province;
+
+    @BeforeAll
+    static void writeJune() {
+        june = ScaledSampleTest.province().writeTo(dir.resolve("june"));
+        province = ReferenceData.load(june.profile());
+    }
+
+    @AfterAll
+    static void bundledCityAgain() {
+        // the ref_* views live in the shared session: give the next test class 衡水市's back
+        ReferenceViews.register(spark(), reference());
+    }
+
+    @Test
+    void parquetHoldsTheSameRowsAsTheCsv() throws IOException {
+        List<Path> csvFiles =
+                june.files().stream().filter(f -> f.toString().endsWith(".csv")).toList();
+        assertThat(csvFiles).hasSize(4);
+        for (Path csv : csvFiles) {
+            Path parquet = dir.resolve("june/parquet")
+                    .resolve(dir.resolve("june/csv").relativize(csv).toString().replace(".csv", ".parquet"));
+            List<CSVRecord> expected = ScaledSampleTest.csv(csv);
+            var df = spark().read().parquet(parquet.toString());
+            assertThat(df.columns())
+                    .as(parquet.toString())
+                    .containsExactlyElementsOf(expected.get(0).getParser().getHeaderNames());
+            List<Row> actual = df.collectAsList();
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < actual.size(); i++) {
+                // as the loader's Parquet reader turns a cell into text
+                Row r = actual.get(i);
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < r.size(); c++) {
+                    cells.add(r.isNullAt(c) ? "" : String.valueOf(r.get(c)));
+                }
+                assertThat(cells)
+                        .as("%s row %d", parquet.getFileName(), i + 1)
+                        .isEqualTo(expected.get(i).toList());
+            }
+        }
+    }
+
+    @Test
+    void eachFeedLoadsWithTheSyntheticProfileWithoutARejectedRow() {
+        Warehouse w = Warehouse.open(spark(), dir.resolve("warehouse").toString(), province);
+        List<Path> parquet = june.files().stream()
+                .filter(f -> f.toString().endsWith(".parquet"))
+                .toList();
+        for (Path f : parquet) {
+            FileLoadResult r = LoadJob.on(w).execute(f);
+            assertThat(r.status()).as("%s: %s", f.getFileName(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
+            assertThat(r.rowsQuarantined()).isZero();
+            assertThat(r.rowsLoaded()).isEqualTo(r.rowsRead());
+        }
+        // the CSV of a month is the same delivery in the loader's eyes: the same cells, skipped
+        for (Path f : june.files()) {
+            if (f.toString().endsWith(".csv")) {
+                FileLoadResult r = LoadJob.on(w).execute(f);
+                assertThat(r.status())
+                        .as("%s: %s", f.getFileName(), r.reasons())
+                        .isEqualTo(FileLoadResult.Status.SKIPPED);
+            }
+        }
+        // the profile's units are the ones silver knows: 170 units and the 全省 row, by region
+        assertThat(spark().sql("SELECT count(DISTINCT region_code) FROM silver.stats WHERE period = '2023-06'")
+                        .first()
+                        .getLong(0))
+                .isEqualTo(171L);
+        assertThat(spark().sql("SELECT count(*) FROM silver.projects WHERE period = '2023-06'")
+                        .first()
+                        .getLong(0))
+                .isEqualTo(3_400L);
+    }
+}
