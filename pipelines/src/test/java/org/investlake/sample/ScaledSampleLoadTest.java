@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
 import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.reference.ReferenceData;
 import org.investlake.storage.ReferenceViews;
@@ -78,20 +79,21 @@ class ScaledSampleLoadTest extends SparkTest {
         List<Path> parquet = june.files().stream()
                 .filter(f -> f.toString().endsWith(".parquet"))
                 .toList();
-        for (Path f : parquet) {
-            FileLoadResult r = LoadJob.on(w).execute(f);
-            assertThat(r.status()).as("%s: %s", f.getFileName(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
+        List<Path> csv =
+                june.files().stream().filter(f -> f.toString().endsWith(".csv")).toList();
+        List<Path> batch = new ArrayList<>(parquet);
+        batch.addAll(csv);
+        // one batch, as run --inbox loads a platform's folder: the Parquet files first
+        List<FileLoadResult> results = LoadBatch.of(LoadJob.on(w)).execute(batch, file -> {});
+        assertThat(results).hasSize(batch.size());
+        for (FileLoadResult r : results.subList(0, parquet.size())) {
+            assertThat(r.status()).as("%s: %s", r.file(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
             assertThat(r.rowsQuarantined()).isZero();
             assertThat(r.rowsLoaded()).isEqualTo(r.rowsRead());
         }
         // the CSV of a month is the same delivery in the loader's eyes: the same cells, skipped
-        for (Path f : june.files()) {
-            if (f.toString().endsWith(".csv")) {
-                FileLoadResult r = LoadJob.on(w).execute(f);
-                assertThat(r.status())
-                        .as("%s: %s", f.getFileName(), r.reasons())
-                        .isEqualTo(FileLoadResult.Status.SKIPPED);
-            }
+        for (FileLoadResult r : results.subList(parquet.size(), batch.size())) {
+            assertThat(r.status()).as("%s: %s", r.file(), r.reasons()).isEqualTo(FileLoadResult.Status.SKIPPED);
         }
         // the profile's units are the ones silver knows: 170 units and the 全省 row, by region
         assertThat(spark().sql("SELECT count(DISTINCT region_code) FROM silver.stats WHERE period = '2023-06'")
