@@ -63,8 +63,8 @@ public final class LoadJob {
     /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
     java.util.function.Consumer<String> afterWrite = step -> {};
     /**
-     * In a batch, the valid rows of the files of a feed checked before this one and not yet written: the
-     * feed's history view counts them as already in silver ({@link LoadBatch}).
+     * In a batch, the kept rows of the files of a feed checked before this one and not yet written: the
+     * feed's history view counts them as already in silver ({@link LoadBatch}, {@link DeliveryFold}).
      */
     java.util.function.Function<String, List<DeliveryFold.Kept>> pending = feed -> List.of();
 
