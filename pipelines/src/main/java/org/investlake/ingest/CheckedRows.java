@@ -3,11 +3,9 @@ package org.investlake.ingest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -120,10 +118,5 @@ final class CheckedRows {
                 .distinct()
                 .sorted(Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                 .toList();
-    }
-
-    /** {@code rows} of {@code schema} as a Dataset that needs no Spark job to read (a local relation). */
-    static Dataset<Row> local(SparkSession spark, List<Row> rows, StructType schema) {
-        return spark.createDataFrame(Objects.requireNonNull(rows), schema);
     }
 }

@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
 
@@ -21,7 +24,22 @@ final class DeliveryFold {
     private DeliveryFold() {}
 
     /** The kept rows of one delivery (or of several folded), with their columns (silver's). */
-    record Kept(StructType schema, List<Row> rows) {}
+    record Kept(StructType schema, List<Row> rows) {
+        /** As a Dataset that needs no Spark job to read (a local relation): a MERGE source or a preview. */
+        Dataset<Row> toDataset(SparkSession spark) {
+            return spark.createDataFrame(rows, schema);
+        }
+
+        /** Only the rows of {@code periods}. */
+        Kept only(java.util.Collection<String> periods) {
+            int period = schema.fieldIndex("period");
+            return new Kept(
+                    schema,
+                    rows.stream()
+                            .filter(r -> periods.contains(r.getString(period)))
+                            .toList());
+        }
+    }
 
     /** {@code kept}, in delivery order, folded into one; the deliveries of a feed all have silver's columns. */
     static Kept fold(FeedSchema schema, List<Kept> kept) {
@@ -79,11 +97,7 @@ final class DeliveryFold {
         return out;
     }
 
-    private interface Keep {
-        boolean test(Row r, int seq);
-    }
-
-    private static List<Row> keep(List<List<Row>> deliveries, Keep keep) {
+    private static List<Row> keep(List<List<Row>> deliveries, BiPredicate<Row, Integer> keep) {
         List<Row> out = new ArrayList<>();
         for (int seq = 0; seq < deliveries.size(); seq++) {
             for (Row r : deliveries.get(seq)) {

@@ -8,8 +8,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
@@ -73,36 +71,28 @@ final class FeedViews {
     }
 
     /**
-     * Silver as it will be once {@code pending} (folded deliveries not yet written) is merged: the same rules as
-     * {@link DeliveryFold}, in Spark because silver stays where it is.
+     * Silver as it will be once {@code pending} (the batch's earlier deliveries, already folded) is merged, as
+     * {@link LoadJob#mergeSilver} merges: a snapshot feed's pending months replace silver's; otherwise a pending
+     * row replaces silver's row of its key, and a feed that keeps loaded values keeps silver's value where the
+     * pending row has none.
      */
     private static Dataset<Row> overlay(FeedSchema schema, Dataset<Row> silver, Dataset<Row> pending) {
-        Dataset<Row> all = silver.withColumn("_seq", functions.lit(0))
-                .unionByName(pending.withColumn("_seq", functions.lit(1)), true);
-        String[] columns = java.util.Arrays.stream(all.columns())
-                .filter(c -> !c.equals("_seq"))
-                .toArray(String[]::new);
         if (schema.snapshotPerPeriod()) {
-            // a month is replaced by the last file that delivered it
-            return all.withColumn("_last", functions.max("_seq").over(Window.partitionBy("period")))
-                    .where("_seq = _last")
-                    .drop("_seq", "_last");
+            return silver.join(pending.select("period").distinct(), new String[] {"period"}, "left_anti")
+                    .unionByName(pending);
         }
-        Column[] keys = schema.key().stream().map(functions::col).toArray(Column[]::new);
-        WindowSpec byKey = Window.partitionBy(keys);
+        String[] key = schema.key().toArray(String[]::new);
         if (!schema.keepLoadedWhenMissing()) {
-            return all.withColumn("_last", functions.max("_seq").over(byKey))
-                    .where("_seq = _last")
-                    .drop("_seq", "_last");
+            return silver.join(pending.selectExpr(key), key, "left_anti").unionByName(pending);
         }
-        // each column takes the latest value a delivery gave it; an empty one keeps the earlier value
-        WindowSpec whole = byKey.orderBy("_seq").rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-        List<Column> folded = new ArrayList<>();
-        for (String c : columns) {
-            folded.add(functions.last(functions.col(c), true).over(whole).as(c));
+        List<Column> columns = new ArrayList<>();
+        for (String c : pending.columns()) {
+            // a join on the key columns gives each key once (the pending side's or silver's)
+            columns.add(
+                    schema.key().contains(c)
+                            ? functions.col(c)
+                            : functions.coalesce(pending.col(c), silver.col(c)).as(c));
         }
-        folded.add(functions.col("_seq"));
-        folded.add(functions.max("_seq").over(byKey).as("_last"));
-        return all.select(folded.toArray(Column[]::new)).where("_seq = _last").drop("_seq", "_last");
+        return silver.join(pending, key, "full_outer").select(columns.toArray(Column[]::new));
     }
 }

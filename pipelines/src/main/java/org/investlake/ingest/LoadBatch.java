@@ -268,7 +268,7 @@ public final class LoadBatch {
         LoadJob.mergeSilver(
                 store,
                 schema,
-                CheckedRows.local(warehouse.spark(), folded.rows(), folded.schema()),
+                folded.toDataset(warehouse.spark()),
                 List.copyOf(periods),
                 note(marker, accepted, "silver " + String.join(",", periods)));
     }

@@ -248,7 +248,7 @@ public final class LoadJob {
                     }
                     check(reading, period);
                     if (dryRun) {
-                        lastPreview = reading.outcome.valid();
+                        lastPreview = reading.outcome.kept().toDataset(spark);
                         return reading.outcome.result().withReasonsFirst(notes);
                     }
                     return write(reading, started, notes);
@@ -375,7 +375,6 @@ public final class LoadJob {
     record Outcome(
             FileLoadResult result,
             DeliveryFold.Kept kept,
-            Dataset<Row> valid,
             List<LoadRecorder.QuarantinedRow> quarantined,
             List<LoadRecorder.RuleCount> ruleCounts) {}
 
@@ -459,11 +458,7 @@ public final class LoadJob {
                 quarantined.size(),
                 shown);
         return new Outcome(
-                result,
-                new DeliveryFold.Kept(keptSchema, kept),
-                CheckedRows.local(warehouse.spark(), kept, keptSchema),
-                quarantined,
-                new ArrayList<>(counts.values()));
+                result, new DeliveryFold.Kept(keptSchema, kept), quarantined, new ArrayList<>(counts.values()));
     }
 
     private FileLoadResult write(Reading reading, Timestamp started, List<String> notes) {
@@ -485,7 +480,7 @@ public final class LoadJob {
             mergeSilver(
                     store,
                     schema,
-                    outcome.valid(),
+                    outcome.kept().toDataset(warehouse.spark()),
                     result.periods(),
                     LoadRecorder.note(loadId, file.name(), "silver " + String.join(",", result.periods())));
             afterWrite.accept("silver");

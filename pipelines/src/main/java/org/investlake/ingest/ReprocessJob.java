@@ -231,7 +231,7 @@ public final class ReprocessJob {
                             LoadJob.mergeSilver(
                                     store,
                                     schema,
-                                    CheckedRows.local(spark, folded.rows(), folded.schema()),
+                                    folded.toDataset(spark),
                                     List.copyOf(written),
                                     marker + "; silver " + String.join(",", written) + " from " + valid.size()
                                             + " deliveries");
@@ -269,14 +269,8 @@ public final class ReprocessJob {
             LoadJob.Outcome o = r.outcome;
             List<String> written =
                     o.result().periods().stream().filter(periods::contains).toList();
-            int period = o.kept().schema().fieldIndex("period");
-            DeliveryFold.Kept valid = o.result().rowsLoaded() > 0 && !written.isEmpty()
-                    ? new DeliveryFold.Kept(
-                            o.kept().schema(),
-                            o.kept().rows().stream()
-                                    .filter(row -> written.contains(row.getString(period)))
-                                    .toList())
-                    : null;
+            DeliveryFold.Kept valid =
+                    o.result().rowsLoaded() > 0 && !written.isEmpty() ? o.kept().only(written) : null;
             return new Replay(
                     new Replayed(
                             d.feed(),

@@ -50,16 +50,16 @@ final class BondPortfolio {
     private final List<Bond> bonds = new ArrayList<>();
     Bond overspent;
 
-    BondPortfolio(int year, ReferenceData ref, YearTargets targets, int multiplier, ProjectCodes codes, Random rnd) {
+    BondPortfolio(int year, ReferenceData ref, YearTargets targets, ProjectCodes codes, Random rnd) {
         String city = ref.cityTotal().code();
         List<Region> regions =
                 ref.regions().stream().filter(r -> !r.code().equals(city)).toList();
         Map<String, Double> keyTargets = targets.keyProjects().completedYi();
-        int count = (64 + rnd.nextInt(7)) * multiplier;
+        int count = 64 + rnd.nextInt(7);
         int[] perRegion = new int[regions.size()];
         int assigned = 0;
         for (int i = 0; i < regions.size(); i++) {
-            perRegion[i] = 3 * multiplier;
+            perRegion[i] = 3;
             assigned += perRegion[i];
         }
         double weightSum = regions.stream()
@@ -82,8 +82,8 @@ final class BondPortfolio {
         }
         // Never-starters: three of the spring issues, so they stand out on the 开工率 all year.
         List<Bond> spring = bonds.stream().filter(b -> b.batch == 2).toList();
-        for (int k = 0; k < 3 * multiplier && k < spring.size(); k++) {
-            spring.get(k * spring.size() / (3 * multiplier)).startMonth = 13;
+        for (int k = 0; k < 3 && k < spring.size(); k++) {
+            spring.get(k * spring.size() / 3).startMonth = 13;
         }
         for (Bond b : bonds) {
             plot(b, rnd);

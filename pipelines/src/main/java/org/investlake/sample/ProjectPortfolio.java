@@ -66,7 +66,6 @@ final class ProjectPortfolio {
             int year,
             ReferenceData ref,
             YearTargets targets,
-            int multiplier,
             ProjectCodes codes,
             Random rnd,
             Region laggard,
@@ -90,13 +89,13 @@ final class ProjectPortfolio {
         double targetSum =
                 regions.stream().mapToDouble(r -> keyTargets.get(r.code())).sum();
 
-        int keyCount = (int) Math.round(targets.keyProjects().count() * (1.025 + 0.04 * rnd.nextDouble())) * multiplier;
+        int keyCount = (int) Math.round(targets.keyProjects().count() * (1.025 + 0.04 * rnd.nextDouble()));
         int[] perRegion = new int[regions.size()];
         int biggest = 0;
         int assigned = 0;
         for (int i = 0; i < regions.size(); i++) {
             double t = keyTargets.get(regions.get(i).code());
-            perRegion[i] = Math.max(2 * multiplier, (int) Math.round(keyCount * t / targetSum));
+            perRegion[i] = Math.max(2, (int) Math.round(keyCount * t / targetSum));
             assigned += perRegion[i];
             biggest = t > keyTargets.get(regions.get(biggest).code()) ? i : biggest;
         }
@@ -104,19 +103,19 @@ final class ProjectPortfolio {
 
         for (int i = 0; i < regions.size(); i++) {
             Region r = regions.get(i);
-            double planWan = keyTargets.get(r.code()) * 10_000 * (1.05 + 0.10 * rnd.nextDouble()) * multiplier;
+            double planWan = keyTargets.get(r.code()) * 10_000 * (1.05 + 0.10 * rnd.nextDouble());
             addKeyProjects(r, perRegion[i], planWan);
         }
-        int general = (140 + rnd.nextInt(21)) * multiplier;
+        int general = (140 + rnd.nextInt(21));
         for (int k = 0; k < general; k++) {
             addGeneralProject(pickRegion(regions, keyTargets));
         }
         markProvincial(Math.round(keyCount * 0.14f));
-        markLate(6 * multiplier, 3 * multiplier);
+        markLate(6, 3);
         promote(
-                (targets.privatePromotion().count() + 5) * multiplier,
-                targets.privatePromotion().totalInvestmentYi() * 10_000 * multiplier * 1.15);
-        ensureNewStartTotal(targets.newStart().totalInvestmentYi() * 10_000 * multiplier * 1.12);
+                (targets.privatePromotion().count() + 5),
+                targets.privatePromotion().totalInvestmentYi() * 10_000 * 1.15);
+        ensureNewStartTotal(targets.newStart().totalInvestmentYi() * 10_000 * 1.12);
         for (Project p : projects) {
             p.library = library(p, rnd);
             p.leader =

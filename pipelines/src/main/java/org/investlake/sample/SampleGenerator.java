@@ -125,15 +125,8 @@ public final class SampleGenerator {
         // Projects and bonds draw their codes from one issuer so no code is used twice in the sample.
         ProjectCodes codes = new ProjectCodes(random(year, "codes-" + scale));
         ProjectPortfolio projects = new ProjectPortfolio(
-                year,
-                ref,
-                targets,
-                1,
-                codes,
-                random(year, "projects-" + scale),
-                regions.laggard(),
-                regions.collapsing());
-        BondPortfolio bonds = new BondPortfolio(year, ref, targets, 1, codes, random(year, "bonds-" + scale));
+                year, ref, targets, codes, random(year, "projects-" + scale), regions.laggard(), regions.collapsing());
+        BondPortfolio bonds = new BondPortfolio(year, ref, targets, codes, random(year, "bonds-" + scale));
         try {
             List<Path> statsFiles = stats.write(outDir.resolve("stats"));
             List<Path> projectFiles = new ProjectWriter(year, projects, scale).write(outDir.resolve("projects"));
