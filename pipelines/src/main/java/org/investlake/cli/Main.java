@@ -78,6 +78,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --scale city, as the help writes it
         cl.setExecutionExceptionHandler(new FailureHandler());
         return cl.execute(args);
     }

@@ -2,7 +2,6 @@ package org.investlake.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.investlake.sample.SampleGenerator;
 import org.investlake.sample.SampleScale;
@@ -53,17 +52,11 @@ final class SampleCommand implements Callable<Integer> {
             paramLabel = "SCALE",
             defaultValue = "city",
             description = "city, province or nation (see above). Default: ${DEFAULT-VALUE}.")
-    String scale;
+    SampleScale scale;
 
     @Override
     public Integer call() {
-        SampleScale s;
-        try {
-            s = SampleScale.valueOf(scale.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(
-                    main.spec().commandLine(), "--scale must be city, province or nation, not " + scale);
-        }
+        SampleScale s = scale;
         PrintWriter o = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
         long started = System.nanoTime();
