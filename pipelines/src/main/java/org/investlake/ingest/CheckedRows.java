@@ -2,10 +2,13 @@ package org.investlake.ingest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,8 +27,12 @@ final class CheckedRows {
     private final int warnings;
     private final int failures;
 
-    private CheckedRows(StructType schema, List<Row> rows) {
+    /** For a large file: every judged row, as the load's scratch Parquet ({@code rows} then only the flagged). */
+    private final Dataset<Row> stored;
+
+    private CheckedRows(StructType schema, List<Row> rows, Dataset<Row> stored) {
         this.schema = schema;
+        this.stored = stored;
         this.sourceRow = schema.fieldIndex("source_row");
         this.violations = schema.fieldIndex("violations");
         this.warnings = schema.fieldIndex("warnings");
@@ -37,7 +44,19 @@ final class CheckedRows {
 
     /** Runs {@code judged} (the silver SQL with the rules applied) once and keeps its rows. */
     static CheckedRows collect(Dataset<Row> judged) {
-        return new CheckedRows(judged.schema(), judged.collectAsList());
+        return new CheckedRows(judged.schema(), judged.collectAsList(), null);
+    }
+
+    /**
+     * For a file too large to hold: runs {@code judged} once into Parquet at {@code path} and fetches only the rows
+     * a rule flagged (refused, warned or failing — on a clean file, few); the kept rows stay there ({@link #kept}).
+     */
+    static CheckedRows stored(Dataset<Row> judged, String path) {
+        judged.write().mode(SaveMode.Overwrite).parquet(path);
+        Dataset<Row> all = judged.sparkSession().read().parquet(path);
+        List<Row> flagged = all.where("size(violations) > 0 OR size(warnings) > 0 OR size(failures) > 0")
+                .collectAsList();
+        return new CheckedRows(all.schema(), flagged, all);
     }
 
     /** The first row (in file order) a {@code fail} rule refused, which rejects the whole file; null if none. */
@@ -61,8 +80,20 @@ final class CheckedRows {
                 .toList();
     }
 
-    /** The rows kept, as {@code columns} (silver's), in file order. */
-    List<Row> kept(String[] columns) {
+    /** The rows kept, as {@code columns} (silver's): held in file order, or stored with their count per period. */
+    DeliveryFold.Kept kept(String[] columns) {
+        if (stored != null) {
+            Dataset<Row> kept = stored.where("size(violations) = 0").selectExpr(columns);
+            Map<String, Long> perPeriod = new HashMap<>();
+            for (Row r : kept.groupBy("period").count().collectAsList()) {
+                perPeriod.put(r.isNullAt(0) ? null : r.get(0).toString(), r.getLong(1));
+            }
+            return DeliveryFold.Kept.stored(kept, perPeriod);
+        }
+        return new DeliveryFold.Kept(keptSchema(columns), held(columns));
+    }
+
+    private List<Row> held(String[] columns) {
         int[] at = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
             at[i] = schema.fieldIndex(columns[i]);
@@ -80,8 +111,7 @@ final class CheckedRows {
         return kept;
     }
 
-    /** The schema of {@link #kept}'s rows. */
-    StructType keptSchema(String[] columns) {
+    private StructType keptSchema(String[] columns) {
         StructField[] fields = new StructField[columns.length];
         for (int i = 0; i < columns.length; i++) {
             fields[i] = schema.apply(columns[i]);
@@ -89,7 +119,10 @@ final class CheckedRows {
         return new StructType(fields);
     }
 
-    /** Every row, in file order (each with the judged schema: read columns by name). */
+    /**
+     * Every row, in file order (each with the judged schema: read columns by name); of a stored file only the
+     * flagged rows (the checks that read every row run on held files only).
+     */
     List<Row> all() {
         return rows;
     }

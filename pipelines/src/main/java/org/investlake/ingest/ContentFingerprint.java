@@ -17,26 +17,41 @@ final class ContentFingerprint {
     private ContentFingerprint() {}
 
     static String of(String feed, Grid grid) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            update(d, "feed=" + feed);
-            for (Grid.Row r : grid.rows()) {
-                int last = r.cells().size();
-                while (last > 0 && isEmpty(r.cells().get(last - 1))) {
-                    last--;
-                }
-                if (last == 0) {
-                    continue; // a blank line carries no content (its number still shifts the rows after it)
-                }
-                update(d, "row=" + r.number());
-                for (int i = 0; i < last; i++) {
-                    String c = r.cells().get(i);
-                    update(d, c == null ? "" : c);
-                }
+        Digest d = new Digest(feed);
+        grid.rows().forEach(d::add);
+        return d.hex();
+    }
+
+    /** The same fingerprint taken row by row, for a file streamed rather than held. */
+    static final class Digest {
+        private final MessageDigest d;
+
+        Digest(String feed) {
+            try {
+                d = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
+            update(d, "feed=" + feed);
+        }
+
+        void add(Grid.Row r) {
+            int last = r.cells().size();
+            while (last > 0 && isEmpty(r.cells().get(last - 1))) {
+                last--;
+            }
+            if (last == 0) {
+                return; // a blank line carries no content (its number still shifts the rows after it)
+            }
+            update(d, "row=" + r.number());
+            for (int i = 0; i < last; i++) {
+                String c = r.cells().get(i);
+                update(d, c == null ? "" : c);
+            }
+        }
+
+        String hex() {
             return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

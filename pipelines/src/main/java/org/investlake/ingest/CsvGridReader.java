@@ -1,8 +1,16 @@
 package org.investlake.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -13,26 +21,106 @@ final class CsvGridReader implements GridReader {
 
     @Override
     public Grid read(InputFile file) throws FileRejectedException {
-        TextDecoder.Decoded decoded = TextDecoder.decode(file.bytes(), file.name());
+        TextDecoder.Decoded decoded;
+        try {
+            decoded = TextDecoder.decode(file.content(), file.name());
+        } catch (IOException e) {
+            throw new FileRejectedException("csv_valid", file.name() + ": 无法读取文件(" + e.getMessage() + ")");
+        }
         String text = decoded.text();
         char delimiter = guessDelimiter(text);
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(false)
-                .get();
         List<Grid.Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format(delimiter))) {
             for (CSVRecord rec : parser) {
-                List<String> cells = new ArrayList<>(rec.size());
-                rec.forEach(cells::add);
-                rows.add(new Grid.Row((int) rec.getRecordNumber(), cells));
+                rows.add(row(rec));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new FileRejectedException("csv_valid", file.name() + ": CSV 格式有误(" + e.getMessage() + "),请检查引号是否成对");
         }
         return new Grid(rows, decoded.encoding(), "csv");
+    }
+
+    /** How much of a large file is decoded whole to find its encoding and delimiter. */
+    private static final int HEAD_BYTES = 1 << 20;
+
+    /**
+     * A large CSV row by row: the encoding and delimiter are found from its first megabyte (cut at a line end,
+     * which no multi-byte character of UTF-8 or GBK contains), then the whole file is decoded as it is read —
+     * strictly, so a byte invalid further on rejects the file rather than turning into a replacement character.
+     */
+    static RowStream stream(InputFile file) throws FileRejectedException {
+        try {
+            byte[] head;
+            try (InputStream in = file.open()) {
+                head = in.readNBytes(HEAD_BYTES);
+            }
+            int cut = head.length;
+            if (head.length == HEAD_BYTES) {
+                while (cut > 0 && head[cut - 1] != '\n') {
+                    cut--;
+                }
+            }
+            TextDecoder.Decoded decoded = TextDecoder.decode(java.util.Arrays.copyOf(head, cut), file.name());
+            Charset charset = decoded.encoding().startsWith("UTF-8") ? StandardCharsets.UTF_8 : TextDecoder.GB18030;
+            InputStream in = new BufferedInputStream(file.open(), 1 << 16);
+            if (decoded.encoding().equals("UTF-8-BOM")) {
+                in.skipNBytes(3);
+            }
+            Reader reader = new InputStreamReader(
+                    in,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
+            CSVParser parser = CSVParser.parse(reader, format(guessDelimiter(decoded.text())));
+            Iterator<CSVRecord> records = parser.iterator();
+            return new RowStream() {
+                @Override
+                public boolean hasNext() {
+                    return records.hasNext();
+                }
+
+                @Override
+                public Grid.Row next() {
+                    return row(records.next());
+                }
+
+                @Override
+                public String encoding() {
+                    return decoded.encoding();
+                }
+
+                @Override
+                public String format() {
+                    return "csv";
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        parser.close();
+                    } catch (IOException e) {
+                        // nothing was written: a failed close of a file being read loses nothing
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new FileRejectedException("csv_valid", file.name() + ": 无法读取文件(" + e.getMessage() + ")");
+        }
+    }
+
+    private static CSVFormat format(char delimiter) {
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(false)
+                .get();
+    }
+
+    private static Grid.Row row(CSVRecord rec) {
+        List<String> cells = new ArrayList<>(rec.size());
+        rec.forEach(cells::add);
+        return new Grid.Row((int) rec.getRecordNumber(), cells);
     }
 
     /** Tab when the first lines hold more tabs than commas. */

@@ -1,6 +1,7 @@
 package org.investlake.ingest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
 
@@ -23,15 +25,37 @@ import org.investlake.quality.FeedSchema;
 final class DeliveryFold {
     private DeliveryFold() {}
 
-    /** The kept rows of one delivery (or of several folded), with their columns (silver's). */
-    record Kept(StructType schema, List<Row> rows) {
-        /** As a Dataset that needs no Spark job to read (a local relation): a MERGE source or a preview. */
+    /**
+     * The kept rows of one delivery (or of several folded), with their columns (silver's): held in {@code rows},
+     * or — for a file too large to hold — {@code stored} as a Dataset over the load's scratch Parquet, with its
+     * row count per period ({@code perPeriod}) known from one aggregate query.
+     */
+    record Kept(StructType schema, List<Row> rows, Dataset<Row> stored, Map<String, Long> perPeriod) {
+        Kept(StructType schema, List<Row> rows) {
+            this(schema, rows, null, null);
+        }
+
+        static Kept stored(Dataset<Row> rows, Map<String, Long> perPeriod) {
+            return new Kept(rows.schema(), List.of(), rows, perPeriod);
+        }
+
+        /** As a Dataset: held rows as a local relation (no Spark job to read them), else the stored rows. */
         Dataset<Row> toDataset(SparkSession spark) {
-            return spark.createDataFrame(rows, schema);
+            return stored != null ? stored : spark.createDataFrame(rows, schema);
         }
 
         /** Only the rows of {@code periods}. */
         Kept only(java.util.Collection<String> periods) {
+            if (stored != null) {
+                Map<String, Long> of = new HashMap<>();
+                perPeriod.forEach((p, n) -> {
+                    if (periods.contains(p)) {
+                        of.put(p, n);
+                    }
+                });
+                return new Kept(
+                        schema, List.of(), stored.where(functions.col("period").isin(periods.toArray())), of);
+            }
             int period = schema.fieldIndex("period");
             return new Kept(
                     schema,
@@ -39,12 +63,31 @@ final class DeliveryFold {
                             .filter(r -> periods.contains(r.getString(period)))
                             .toList());
         }
+
+        /** The periods of the rows, sorted (an empty period first). */
+        List<String> periods() {
+            if (stored != null) {
+                return perPeriod.keySet().stream()
+                        .sorted(Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                        .toList();
+            }
+            return CheckedRows.distinct(rows, schema, "period");
+        }
+
+        long count() {
+            return stored != null
+                    ? perPeriod.values().stream().mapToLong(Long::longValue).sum()
+                    : rows.size();
+        }
     }
 
     /** {@code kept}, in delivery order, folded into one; the deliveries of a feed all have silver's columns. */
     static Kept fold(FeedSchema schema, List<Kept> kept) {
         if (kept.size() == 1) {
             return kept.get(0);
+        }
+        if (kept.stream().anyMatch(k -> k.stored() != null)) {
+            return foldStored(schema, kept);
         }
         StructType columns = kept.get(0).schema();
         return new Kept(
@@ -95,6 +138,52 @@ final class DeliveryFold {
             }
         });
         return out;
+    }
+
+    /**
+     * The fold when a delivery is stored rather than held: only a snapshot feed's files are ever stored (see
+     * {@link LoadJob#parse}), and for those the fold is decided by periods alone — each delivery keeps the periods
+     * no later delivery has — so the rows stay where they are and only filters are added.
+     */
+    private static Kept foldStored(FeedSchema schema, List<Kept> kept) {
+        if (!schema.snapshotPerPeriod()) {
+            throw new IllegalStateException("only the files of a snapshot feed are staged without being held");
+        }
+        SparkSession spark = kept.stream()
+                .filter(k -> k.stored() != null)
+                .findFirst()
+                .orElseThrow()
+                .stored()
+                .sparkSession();
+        java.util.Set<String> later = new java.util.HashSet<>();
+        java.util.Deque<Kept> parts = new java.util.ArrayDeque<>();
+        for (int seq = kept.size() - 1; seq >= 0; seq--) {
+            Kept k = kept.get(seq);
+            List<String> own =
+                    k.periods().stream().filter(p -> !later.contains(p)).toList();
+            if (!own.isEmpty()) {
+                parts.addFirst(own.size() == k.periods().size() ? k : k.only(own));
+            }
+            later.addAll(k.periods());
+        }
+        Dataset<Row> union = null;
+        Map<String, Long> perPeriod = new HashMap<>();
+        for (Kept k : parts) {
+            Dataset<Row> d = k.toDataset(spark);
+            union = union == null ? d : union.unionByName(d);
+            for (String p : k.periods()) {
+                perPeriod.merge(p, k.stored() != null ? k.perPeriod().get(p) : periodCount(k, p), Long::sum);
+            }
+        }
+        return Kept.stored(union, perPeriod);
+    }
+
+    private static long periodCount(Kept held, String period) {
+        int at = held.schema().fieldIndex("period");
+        return held.rows().stream()
+                .filter(r -> java.util.Objects.equals(
+                        r.isNullAt(at) ? null : r.get(at).toString(), period))
+                .count();
     }
 
     private static List<Row> keep(List<List<Row>> deliveries, BiPredicate<Row, Integer> keep) {

@@ -63,7 +63,7 @@ final class FeedViews {
                 history = silver == null ? spark.createDataFrame(List.of(), historySchema) : silver.select(shown);
             } else {
                 DeliveryFold.Kept folded = DeliveryFold.fold(schema, earlier);
-                Dataset<Row> pending = spark.createDataFrame(folded.rows(), folded.schema());
+                Dataset<Row> pending = folded.toDataset(spark);
                 history = (silver == null ? pending : overlay(schema, silver, pending)).select(shown);
             }
             history.createOrReplaceTempView(schema.feed() + "_history");

@@ -1,6 +1,8 @@
 package org.investlake.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +18,47 @@ import java.util.Locale;
  * of its own and the same workbook delivered again is recognised sheet by sheet.
  */
 public record InputFile(Path path, String name, byte[] bytes, String sha256, String sheet) {
+    /**
+     * From this size on a CSV or Parquet file is not held in memory: its bytes stay on disk ({@link #bytes} is
+     * null) and it is read as a stream ({@link LargeFileStager}). Workbooks are always held (POI needs them whole).
+     */
+    public static final long LARGE_BYTES = 16L * 1024 * 1024;
 
     public static InputFile read(Path path) throws IOException {
+        return read(path, LARGE_BYTES);
+    }
+
+    /** Reads a delivery, holding its bytes when it is smaller than {@code largeBytes} or a workbook. */
+    static InputFile read(Path path, long largeBytes) throws IOException {
+        String name = path.getFileName().toString();
+        String ext = extensionOf(name);
+        if (Files.size(path) >= largeBytes && (ext.equals("csv") || ext.equals("txt") || ext.equals("parquet"))) {
+            try (InputStream in = Files.newInputStream(path)) {
+                MessageDigest d = digest();
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    d.update(buffer, 0, n);
+                }
+                return new InputFile(path, name, null, HexFormat.of().formatHex(d.digest()), null);
+            }
+        }
         byte[] bytes = Files.readAllBytes(path);
-        return new InputFile(path, path.getFileName().toString(), bytes, sha256(bytes), null);
+        return new InputFile(path, name, bytes, sha256(bytes), null);
+    }
+
+    /** Whether the file is read as a stream, its bytes not held. */
+    public boolean large() {
+        return bytes == null;
+    }
+
+    /** The delivered bytes, from memory or from disk. */
+    InputStream open() throws IOException {
+        return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(path);
+    }
+
+    /** The whole content: held bytes, or read now from disk (only for a large file that must be read whole). */
+    byte[] content() throws IOException {
+        return bytes != null ? bytes : Files.readAllBytes(path);
     }
 
     /**
@@ -47,14 +86,21 @@ public record InputFile(Path path, String name, byte[] bytes, String sha256, Str
 
     /** Lower-case extension of the delivered file, without the dot ("csv", "xlsx", "parquet"). */
     public String extension() {
-        String fileName = sheet == null ? name : path.getFileName().toString();
+        return extensionOf(sheet == null ? name : path.getFileName().toString());
+    }
+
+    private static String extensionOf(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

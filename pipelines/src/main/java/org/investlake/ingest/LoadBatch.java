@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.investlake.quality.FeedSchema;
@@ -113,7 +114,7 @@ public final class LoadBatch {
                 step.accept(path.getFileName().toString());
                 InputFile file;
                 try {
-                    file = InputFile.read(path);
+                    file = InputFile.read(path, job.largeFileBytes);
                 } catch (IOException e) {
                     Item item = new Item(null, null, List.of());
                     item.result = LoadJob.unreadable(path, job.feed, e);
@@ -147,6 +148,11 @@ public final class LoadBatch {
             return items.stream().map(i -> i.result).toList();
         } finally {
             job.pending = feed -> List.of();
+            for (Item i : items) {
+                if (i.file != null && i.file.large()) {
+                    LargeFileStager.discard(warehouse, i.reading.loadId);
+                }
+            }
         }
     }
 
@@ -235,22 +241,34 @@ public final class LoadBatch {
     }
 
     private void writeBronze(String feed, List<Item> items, Timestamp started, String marker) {
-        List<Row> rows = new ArrayList<>();
+        TableDoc doc = TableDoc.load("bronze", feed);
+        // the held files' rows go as one local relation; a streamed file's are read from its scratch Parquet
+        List<Row> held = new ArrayList<>();
+        List<Dataset<Row>> stored = new ArrayList<>();
         List<Item> written = new ArrayList<>();
         for (Item i : items) {
             LoadJob.Reading r = i.reading;
-            if (r.grid == null || r.schema == null) {
+            if (r.grid == null || r.schema == null || !LoadJob.hasBronze(r)) {
                 continue; // rejected before its feed was known: only the raw copy and the logs keep it
             }
-            rows.addAll(r.staged != null ? r.staged.bronze() : LoadJob.unparsedRows(r.grid, i.file, r.loadId, started));
+            if (r.staged != null && r.staged.stored() != null) {
+                stored.add(job.bronzeOf(r));
+            } else {
+                held.addAll(
+                        r.staged != null
+                                ? r.staged.bronzeRows()
+                                : LoadJob.unparsedRows(r.grid, i.file, r.loadId, started));
+            }
             written.add(i);
         }
-        if (rows.isEmpty()) {
+        if (written.isEmpty()) {
             return;
         }
-        TableDoc doc = TableDoc.load("bronze", feed);
-        store.append(
-                doc, warehouse.spark().createDataFrame(rows, doc.declaredSchema()), note(marker, written, "bronze"));
+        Dataset<Row> rows = held.isEmpty() ? null : warehouse.spark().createDataFrame(held, doc.declaredSchema());
+        for (Dataset<Row> d : stored) {
+            rows = rows == null ? d : rows.unionByName(d);
+        }
+        store.append(doc, rows, note(marker, written, "bronze"));
     }
 
     private void mergeSilver(List<Item> items, String marker) {

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
 import org.investlake.quality.RuleEngine;
@@ -67,6 +68,8 @@ public final class LoadJob {
      * feed's history view counts them as already in silver ({@link LoadBatch}, {@link DeliveryFold}).
      */
     java.util.function.Function<String, List<DeliveryFold.Kept>> pending = feed -> List.of();
+    /** From this size a CSV or Parquet delivery is streamed, not held ({@link InputFile#LARGE_BYTES}). */
+    long largeFileBytes = InputFile.LARGE_BYTES;
 
     private LoadJob(Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -130,6 +133,12 @@ public final class LoadJob {
         return lastPreview;
     }
 
+    /** Test seam: the size from which a file is streamed (0: every CSV and Parquet file, as a nation's would be). */
+    LoadJob largeFileBytes(long bytes) {
+        this.largeFileBytes = bytes;
+        return this;
+    }
+
     /** Test seam: runs after each group of writes; a test throws from it to simulate a crash midway. */
     LoadJob afterEachWrite(java.util.function.Consumer<String> hook) {
         this.afterWrite = hook;
@@ -177,7 +186,7 @@ public final class LoadJob {
         Timestamp started = new Timestamp(System.currentTimeMillis());
         InputFile file;
         try {
-            file = InputFile.read(path);
+            file = InputFile.read(path, largeFileBytes);
         } catch (IOException e) {
             return unreadable(path, feed, e);
         }
@@ -199,7 +208,7 @@ public final class LoadJob {
         Timestamp started = new Timestamp(System.currentTimeMillis());
         InputFile file;
         try {
-            file = InputFile.read(path);
+            file = InputFile.read(path, largeFileBytes);
         } catch (IOException e) {
             return List.of(executeLocked(path));
         }
@@ -261,13 +270,7 @@ public final class LoadJob {
                                 .withReasonsFirst(notes);
                     }
                     if (grid != null && schema != null) {
-                        writeBronze(
-                                schema,
-                                reading.staged != null
-                                        ? reading.staged.bronze()
-                                        : unparsedRows(grid, file, loadId, started),
-                                file,
-                                loadId);
+                        writeBronze(schema, reading, file, loadId);
                     }
                     FileLoadResult r = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage())
                             .withReasonsFirst(notes);
@@ -294,6 +297,9 @@ public final class LoadJob {
             throw e;
         } finally {
             store.within(null);
+            if (file.large() && !dryRun) {
+                LargeFileStager.discard(warehouse, loadId); // a dry run's preview still reads it
+            }
         }
     }
 
@@ -321,11 +327,28 @@ public final class LoadJob {
 
     /** Reads the file and finds its feed: {@code feedName}'s contract, else recognised from the header. */
     void parse(Reading r, String feedName) throws FileRejectedException {
-        r.grid = GridReader.forFile(r.file, warehouse.spark()).read(r.file);
+        boolean streamed = r.file.large();
+        r.grid = streamed
+                ? LargeFileStager.head(r.file, warehouse.spark())
+                : GridReader.forFile(r.file, warehouse.spark()).read(r.file);
         r.schema = feedName != null
                 ? schemas.apply(feedName)
                 : FeedDetector.detect(r.grid, r.file.name(), FeedDetector.knownSchemas(schemas));
-        r.contentSha256 = ContentFingerprint.of(r.schema.feed(), r.grid);
+        if (streamed && !r.schema.snapshotPerPeriod()) {
+            // a large statistics table (rare: a few thousand rows even for the nation) is held whole, as its
+            // checks compare rows with one another
+            r.grid = GridReader.forFile(r.file, warehouse.spark()).read(r.file);
+            streamed = false;
+        }
+        if (streamed) {
+            // one pass over the file stages it, sums it and fingerprints it; the grid keeps its first rows
+            ContentFingerprint.Digest digest = new ContentFingerprint.Digest(r.schema.feed());
+            FileLayout layout = LayoutDetector.detect(r.grid, r.schema, r.file.name());
+            r.staged = LargeFileStager.stage(warehouse, r.file, r.schema, layout, r.loadId, r.loadedAt, digest);
+            r.contentSha256 = digest.hex();
+        } else {
+            r.contentSha256 = ContentFingerprint.of(r.schema.feed(), r.grid);
+        }
     }
 
     /**
@@ -334,33 +357,42 @@ public final class LoadJob {
      */
     void check(Reading r, Optional<YearMonth> periodOption) throws FileRejectedException {
         FileLayout layout = LayoutDetector.detect(r.grid, r.schema, r.file.name());
-        RowStager stager = new RowStager(r.schema, layout);
-        List<Grid.Row> dataRows = stager.dataRows(r.grid);
-        if (dataRows.isEmpty()) {
+        if (r.staged == null) {
+            r.staged = new RowStager(r.schema, layout).stage(r.grid, r.file, r.loadId, r.loadedAt);
+        }
+        DataSummary data = r.staged.summary();
+        if (data.rows() == 0) {
             throw new FileRejectedException("not_empty", r.file.name() + ": 表头下面没有数据行");
         }
-        Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, periodOption, r.file.name());
+        Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, data, periodOption, r.file.name());
         layout = layout.withNotes(PeriodResolver.checkPossible(
-                layout,
-                dataRows,
-                filePeriod,
-                warehouse.reference().allTargets().keySet(),
-                YearMonth.now(),
-                r.file.name()));
-        r.staged = stager.stage(r.grid, r.file, r.loadId, r.loadedAt, filePeriod);
-        r.checked = check(r.file, r.schema, layout, r.staged);
+                layout, data, filePeriod, warehouse.reference().allTargets().keySet(), YearMonth.now(), r.file.name()));
+        r.checked = check(r.file, r.schema, layout, r.staged, filePeriod, r.loadId);
         r.outcome = evaluate(r.file, r.checked, r.loadId);
     }
 
     /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
-    private Checked check(InputFile file, FeedSchema schema, FileLayout layout, RowStager.Staged staged)
+    private Checked check(
+            InputFile file,
+            FeedSchema schema,
+            FileLayout layout,
+            RowStager.Staged staged,
+            Optional<YearMonth> filePeriod,
+            String loadId)
             throws FileRejectedException {
         SparkSession spark = warehouse.spark();
         FeedViews.register(warehouse, schema, pending.apply(schema.feed()));
-        spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema))
+        staged.staged(spark, schema)
+                .withColumn(
+                        "file_period",
+                        functions
+                                .lit(filePeriod.map(Periods::format).orElse(null))
+                                .cast("string"))
                 .createOrReplaceTempView(schema.feed() + "_staged");
-        CheckedRows rows =
-                CheckedRows.collect(RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema));
+        Dataset<Row> judged = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema);
+        CheckedRows rows = staged.stored() == null
+                ? CheckedRows.collect(judged)
+                : CheckedRows.stored(judged, LargeFileStager.scratch(warehouse, loadId) + "/judged");
         Row failed = rows.firstFailed();
         if (failed != null) {
             MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference(), file.name());
@@ -383,12 +415,11 @@ public final class LoadJob {
         CheckedRows rows = checked.rows();
         TableDoc silver = TableDoc.load("silver", schema.feed());
         String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
-        List<Row> kept = rows.kept(columns);
-        StructType keptSchema = rows.keptSchema(columns);
+        DeliveryFold.Kept kept = rows.kept(columns);
         List<Row> rejected = rows.refused();
         List<Row> warned = rows.warned();
-        List<String> periods = CheckedRows.distinct(kept, keptSchema, "period");
-        int loaded = kept.size();
+        List<String> periods = kept.periods();
+        int loaded = Math.toIntExact(kept.count());
 
         MessageRenderer messages = new MessageRenderer(schema, checked.layout(), warehouse.reference(), file.name());
         Map<String, LoadRecorder.RuleCount> counts = new LinkedHashMap<>();
@@ -424,7 +455,7 @@ public final class LoadJob {
         for (String text : TotalRowReconciler.check(
                 schema,
                 checked.layout(),
-                checked.staged().dataRows(),
+                checked.staged().summary(),
                 checked.staged().totalRows(),
                 file.name())) {
             count(counts, "total_reconciles", "warn", text);
@@ -452,13 +483,12 @@ public final class LoadJob {
                 loadId,
                 status,
                 periods,
-                checked.staged().staged().size(),
+                Math.toIntExact(checked.staged().stagedCount()),
                 loaded,
                 warned.size(),
                 quarantined.size(),
                 shown);
-        return new Outcome(
-                result, new DeliveryFold.Kept(keptSchema, kept), quarantined, new ArrayList<>(counts.values()));
+        return new Outcome(result, kept, quarantined, new ArrayList<>(counts.values()));
     }
 
     private FileLoadResult write(Reading reading, Timestamp started, List<String> notes) {
@@ -473,7 +503,7 @@ public final class LoadJob {
             SilverTables.ensureAll(warehouse, store);
             silverTablesEnsured = true;
         }
-        writeBronze(schema, checked.staged().bronze(), file, loadId);
+        writeBronze(schema, reading, file, loadId);
         afterWrite.accept("bronze");
         long t1 = System.nanoTime();
         if (result.rowsLoaded() > 0) {
@@ -524,15 +554,32 @@ public final class LoadJob {
                 (a, b) -> new LoadRecorder.RuleCount(rule, action, a.rows() + 1, a.example()));
     }
 
-    private void writeBronze(FeedSchema schema, List<Row> rows, InputFile file, String loadId) {
-        if (rows.isEmpty()) {
-            return;
+    private void writeBronze(FeedSchema schema, Reading r, InputFile file, String loadId) {
+        if (hasBronze(r)) {
+            store.append(
+                    TableDoc.load("bronze", schema.feed()),
+                    bronzeOf(r),
+                    LoadRecorder.note(loadId, file.name(), "bronze"));
         }
-        TableDoc doc = TableDoc.load("bronze", schema.feed());
-        store.append(
-                doc,
-                warehouse.spark().createDataFrame(rows, doc.declaredSchema()),
-                LoadRecorder.note(loadId, file.name(), "bronze"));
+    }
+
+    /** Whether a file has any row for bronze (an empty file has none: no commit is made for it). */
+    static boolean hasBronze(Reading r) {
+        if (r.staged == null) {
+            return !r.grid.rows().isEmpty();
+        }
+        return r.staged.stored() != null || !r.staged.bronzeRows().isEmpty();
+    }
+
+    /**
+     * A file's rows as bronze keeps them: staged (held or stored), or — when it was rejected before its layout was
+     * known — as read, kind unknown (a large file's first rows only; its raw copy keeps the rest).
+     */
+    Dataset<Row> bronzeOf(Reading r) {
+        StructType schema = TableDoc.load("bronze", r.schema.feed()).declaredSchema();
+        return r.staged != null
+                ? r.staged.bronze(warehouse.spark(), schema)
+                : warehouse.spark().createDataFrame(unparsedRows(r.grid, r.file, r.loadId, r.loadedAt), schema);
     }
 
     /** The rows of a file rejected before its layout was known: as delivered, kind unknown. */
@@ -558,8 +605,9 @@ public final class LoadJob {
             FileSystem fs = warehouse.fs();
             org.apache.hadoop.fs.Path target = rawCopy(warehouse, file.sha256(), file.name());
             if (!fs.exists(target)) {
-                try (var out = fs.create(target, false)) {
-                    out.write(file.bytes());
+                try (var out = fs.create(target, false);
+                        var in = file.open()) {
+                    in.transferTo(out);
                 }
             }
         } catch (IOException e) {

@@ -15,17 +15,10 @@ final class PeriodResolver {
     private PeriodResolver() {}
 
     /** The file-wide period (title or option); empty when only the period column gives periods. */
-    static Optional<YearMonth> resolve(
-            FileLayout layout, List<Grid.Row> dataRows, Optional<YearMonth> option, String fileName)
+    static Optional<YearMonth> resolve(FileLayout layout, DataSummary data, Optional<YearMonth> option, String fileName)
             throws FileRejectedException {
         Optional<YearMonth> title = layout.titlePeriod();
-        Set<YearMonth> inColumn = new TreeSet<>();
-        if (layout.has("period")) {
-            int c = layout.columnIndex().get("period");
-            for (Grid.Row r : dataRows) {
-                Periods.parse(r.cell(c)).ifPresent(inColumn::add);
-            }
-        }
+        Set<YearMonth> inColumn = data.periodsInColumn();
         String columnName = layout.headerText().getOrDefault("period", "统计期");
         if (title.isPresent() && option.isPresent() && !title.equals(option)) {
             throw disagree(
@@ -59,7 +52,7 @@ final class PeriodResolver {
      */
     static List<String> checkPossible(
             FileLayout layout,
-            List<Grid.Row> dataRows,
+            DataSummary data,
             Optional<YearMonth> fileWide,
             Set<Integer> targetYears,
             YearMonth now,
@@ -67,11 +60,8 @@ final class PeriodResolver {
             throws FileRejectedException {
         Set<YearMonth> periods = new TreeSet<>();
         fileWide.ifPresent(periods::add);
-        if (fileWide.isEmpty() && layout.has("period")) {
-            int c = layout.columnIndex().get("period");
-            for (Grid.Row r : dataRows) {
-                Periods.parse(r.cell(c)).ifPresent(periods::add);
-            }
+        if (fileWide.isEmpty()) {
+            periods.addAll(data.periodsInColumn());
         }
         int firstYear = targetYears.stream().mapToInt(Integer::intValue).min().orElse(Integer.MIN_VALUE);
         Set<Integer> warned = new TreeSet<>();

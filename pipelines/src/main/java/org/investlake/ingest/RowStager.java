@@ -1,15 +1,16 @@
 package org.investlake.ingest;
 
 import java.sql.Timestamp;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
@@ -24,7 +25,46 @@ final class RowStager {
     /** A footnote line under the table: 注:…, 说明:…, 资料来源:… */
     private static final Pattern FOOTNOTE = Pattern.compile("^(注|说明|备注|资料来源|数据来源|填报说明|填表说明)[0-9::.、]");
 
-    record Staged(List<Row> bronze, List<Row> staged, List<Grid.Row> dataRows, List<Grid.Row> totalRows) {}
+    /**
+     * A file's staged rows: held in lists, or — for a file too large to hold ({@link LargeFileStager}) — written
+     * as Parquet under the load's scratch folder ({@code stored}), the lists then empty. {@code dataRows} is kept
+     * only in lists (the checks that need every data row run on files small enough to hold).
+     */
+    record Staged(
+            List<Row> bronzeRows,
+            List<Row> stagedRows,
+            List<Grid.Row> dataRows,
+            List<Grid.Row> totalRows,
+            DataSummary summary,
+            Stored stored) {
+
+        /** Where a large file's bronze and staged rows were written. */
+        record Stored(String bronzePath, String stagedPath) {}
+
+        long stagedCount() {
+            return summary.rows();
+        }
+
+        /** The staged rows (with a null file_period, set by the load once the period is known). */
+        Dataset<Row> staged(SparkSession spark, FeedSchema schema) {
+            StructType s = stagedSchema(schema);
+            return stored == null
+                    ? spark.createDataFrame(stagedRows, s)
+                    : spark.read().schema(s).parquet(stored.stagedPath());
+        }
+
+        /** Every physical row as bronze keeps it; {@code schema} is bronze's. */
+        Dataset<Row> bronze(SparkSession spark, StructType schema) {
+            return stored == null
+                    ? spark.createDataFrame(bronzeRows, schema)
+                    : spark.read().schema(schema).parquet(stored.bronzePath());
+        }
+    }
+
+    /** Receives each physical row of a file as it is staged: {@code staged} is null unless {@code kind} is data. */
+    interface Sink {
+        void accept(Grid.Row row, String kind, Row bronze, Row staged);
+    }
 
     private final FeedSchema schema;
     private final FileLayout layout;
@@ -34,30 +74,39 @@ final class RowStager {
         this.layout = layout;
     }
 
-    /** The data rows: below the header, neither blank, a footnote nor a total row. */
-    List<Grid.Row> dataRows(Grid grid) {
-        List<Grid.Row> out = new ArrayList<>();
-        for (int r = layout.headerRowIndex() + 1; r < grid.rows().size(); r++) {
-            Grid.Row row = grid.rows().get(r);
-            if (kind(row, r).equals("data")) {
-                out.add(row);
-            }
-        }
-        return out;
-    }
-
-    Staged stage(Grid grid, InputFile file, String loadId, Timestamp loadedAt, Optional<YearMonth> filePeriod) {
+    /** Stages a file held as a grid, every row kept in lists. */
+    Staged stage(Grid grid, InputFile file, String loadId, Timestamp loadedAt) {
         List<Row> bronze = new ArrayList<>();
         List<Row> staged = new ArrayList<>();
         List<Grid.Row> data = new ArrayList<>();
         List<Grid.Row> totals = new ArrayList<>();
+        DataSummary summary = new DataSummary(schema, layout);
+        stage(grid.rows().iterator(), file, loadId, loadedAt, (row, kind, b, s) -> {
+            bronze.add(b);
+            if (kind.equals("total")) {
+                totals.add(row);
+            } else if (s != null) {
+                staged.add(s);
+                data.add(row);
+                summary.add(row);
+            }
+        });
+        return new Staged(bronze, staged, data, totals, summary, null);
+    }
+
+    /**
+     * Stages rows one at a time in file order ({@code rows} from the file's first row): each gets its kind, its
+     * bronze row and, when it is data, its staged row (file_period left null: the period may only be known once
+     * every row has been seen).
+     */
+    void stage(Iterator<Grid.Row> rows, InputFile file, String loadId, Timestamp loadedAt, Sink sink) {
         List<String> header = layout.header();
         List<String> present = new ArrayList<>(layout.columnIndex().keySet());
-        for (int r = 0; r < grid.rows().size(); r++) {
-            Grid.Row row = grid.rows().get(r);
+        for (int r = 0; rows.hasNext(); r++) {
+            Grid.Row row = rows.next();
             String kind = kind(row, r);
             Map<String, String> record = kind.equals("data") ? record(header, row) : null;
-            bronze.add(RowFactory.create(
+            Row bronze = RowFactory.create(
                     loadId,
                     file.name(),
                     file.sha256(),
@@ -65,19 +114,16 @@ final class RowStager {
                     kind,
                     new ArrayList<>(row.cells()),
                     record,
-                    loadedAt));
-            if (kind.equals("total")) {
-                totals.add(row);
-            }
+                    loadedAt);
             if (!kind.equals("data")) {
+                sink.accept(row, kind, bronze, null);
                 continue;
             }
-            data.add(row);
             List<Object> values = new ArrayList<>();
             values.add(loadId);
             values.add(file.name());
             values.add(row.number());
-            values.add(filePeriod.map(Periods::format).orElse(null));
+            values.add(null);
             values.add(present);
             values.add(loadedAt);
             values.add(record);
@@ -88,9 +134,8 @@ final class RowStager {
                     values.add(layout.wanFactor().getOrDefault(c.name(), 1.0));
                 }
             }
-            staged.add(RowFactory.create(values.toArray()));
+            sink.accept(row, kind, bronze, RowFactory.create(values.toArray()));
         }
-        return new Staged(bronze, staged, data, totals);
     }
 
     /**

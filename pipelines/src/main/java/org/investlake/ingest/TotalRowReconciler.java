@@ -18,7 +18,7 @@ final class TotalRowReconciler {
     private TotalRowReconciler() {}
 
     static List<String> check(
-            FeedSchema schema, FileLayout layout, List<Grid.Row> dataRows, List<Grid.Row> totalRows, String fileName) {
+            FeedSchema schema, FileLayout layout, DataSummary data, List<Grid.Row> totalRows, String fileName) {
         List<String> out = new ArrayList<>();
         for (Grid.Row total : totalRows) {
             for (FeedSchema.ColumnSpec c : schema.columns()) {
@@ -31,13 +31,7 @@ final class TotalRowReconciler {
                     continue;
                 }
                 BigDecimal factor = BigDecimal.valueOf(layout.wanFactor().getOrDefault(c.name(), 1.0));
-                BigDecimal sum = BigDecimal.ZERO;
-                for (Grid.Row r : dataRows) {
-                    Numbers.Parsed p = Numbers.amount(r.cell(idx));
-                    if (p.value() != null) {
-                        sum = sum.add(p.value());
-                    }
-                }
+                BigDecimal sum = data.sum(c.name());
                 BigDecimal statedWan = stated.value().multiply(factor).setScale(2, RoundingMode.HALF_UP);
                 BigDecimal sumWan = sum.multiply(factor).setScale(2, RoundingMode.HALF_UP);
                 if (statedWan.subtract(sumWan).abs().compareTo(TOLERANCE_WAN) > 0) {

@@ -243,16 +243,25 @@ class FuzzLoadTest extends SparkTest {
             FeedSchema schema = FeedDetector.detect(grid, file.name());
             FileLayout layout = LayoutDetector.detect(grid, schema, file.name());
             RowStager stager = new RowStager(schema, layout);
-            List<Grid.Row> dataRows = stager.dataRows(grid);
+            RowStager.Staged staged = stager.stage(grid, file, "fuzz", new Timestamp(0));
+            List<Grid.Row> dataRows = staged.dataRows();
             if (dataRows.isEmpty()) {
                 return "no data rows (not_empty)";
             }
-            Optional<YearMonth> filePeriod = PeriodResolver.resolve(layout, dataRows, Optional.empty(), file.name());
-            RowStager.Staged staged = stager.stage(grid, file, "fuzz", new Timestamp(0), filePeriod);
-            assertThat(staged.staged()).as("staged rows of %s", file.name()).hasSize(dataRows.size());
+            Optional<YearMonth> filePeriod =
+                    PeriodResolver.resolve(layout, staged.summary(), Optional.empty(), file.name());
+            assertThat(staged.stagedRows()).as("staged rows of %s", file.name()).hasSize(dataRows.size());
 
             FeedViews.register(w, schema);
-            spark.createDataFrame(staged.staged(), RowStager.stagedSchema(schema))
+            staged.staged(spark, schema)
+                    .withColumn(
+                            "file_period",
+                            org.apache
+                                    .spark
+                                    .sql
+                                    .functions
+                                    .lit(filePeriod.map(Periods::format).orElse(null))
+                                    .cast("string"))
                     .createOrReplaceTempView(schema.feed() + "_staged");
             List<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema)
                     .select("source_row", "violations", "warnings", "failures")
@@ -275,7 +284,7 @@ class FuzzLoadTest extends SparkTest {
                     }
                 }
             }
-            TotalRowReconciler.check(schema, layout, staged.dataRows(), staged.totalRows(), file.name())
+            TotalRowReconciler.check(schema, layout, staged.summary(), staged.totalRows(), file.name())
                     .forEach(t ->
                             assertThat(t).as("total warning of %s", file.name()).contains(file.name()));
             return schema.feed() + ", " + rows.size() + " rows: " + fired[1] + " with drops, " + fired[2]

@@ -5,6 +5,7 @@ import static org.investlake.ingest.ProjectsFixture.dec;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
 import org.investlake.TestFiles;
@@ -913,5 +914,123 @@ class ProjectsRulesTest extends SparkTest {
         assertThat(aprilQuarantine(7).<String>getList(0))
                 .as("rules of the blank total")
                 .containsExactly("required");
+    }
+
+    // ---------------------------------------------------------------- streamed as large files are
+
+    /** The one file a month's folder holds. */
+    private static Path onlyFile(String folder) {
+        try (var files = java.nio.file.Files.list(dir.resolve(folder))) {
+            return files.findFirst().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A table of {@code w} read from its own folder (two warehouses share the session's table names), without the
+     * columns that name a load or its time: everything else must be the same whichever way the files went.
+     */
+    private static Dataset<Row> table(Warehouse of, String layer, String name, String orderBy) {
+        Dataset<Row> t = spark().read().format("delta").load(of.location(layer, name));
+        for (String c : t.columns()) {
+            if (c.equals("load_id") || c.endsWith("_at")) {
+                t = t.drop(c);
+            }
+        }
+        return t.orderBy(java.util.Arrays.stream(orderBy.split(","))
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    private static void assertSameTables(Warehouse streamed) {
+        assertDataFrameEquals(
+                table(w, "silver", "projects", "period,project_code"),
+                table(streamed, "silver", "projects", "period,project_code"));
+        assertDataFrameEquals(
+                table(w, "ops", "quarantine", "source_file,row_number"),
+                table(streamed, "ops", "quarantine", "source_file,row_number"));
+        assertDataFrameEquals(
+                table(w, "ops", "dq_results", "source_file,rule_id"),
+                table(streamed, "ops", "dq_results", "source_file,rule_id"));
+        assertDataFrameEquals(
+                table(w, "bronze", "projects", "source_file,row_number"),
+                table(streamed, "bronze", "projects", "source_file,row_number"));
+    }
+
+    /**
+     * The four deliveries of this class streamed as a nation's large files are (staged in chunks to Parquet,
+     * judged by Spark where they lie, only the flagged rows fetched) leave exactly what the held loads left:
+     * silver, quarantine, dq_results, bronze and every load result — only load ids and times differ.
+     */
+    @Test
+    void streamedFilesLeaveWhatHeldFilesLeave() {
+        try {
+            loadStreamedOneByOne();
+        } finally {
+            w = warehouse(dir); // the session's table names back to this class's warehouse, for the other tests
+        }
+    }
+
+    private static void loadStreamedOneByOne() {
+        Warehouse streamed = warehouse(dir.resolve("streamed"));
+        List<FileLoadResult> results = java.util.stream.Stream.of("apr", "may", "jun", "may2")
+                .map(folder -> LoadJob.on(streamed).largeFileBytes(0).execute(onlyFile(folder)))
+                .toList();
+        List<FileLoadResult> held = List.of(april, may, june, mayCorrected);
+        for (int i = 0; i < held.size(); i++) {
+            FileLoadResult h = held.get(i);
+            FileLoadResult r = results.get(i);
+            assertThat(List.of(
+                            r.status(),
+                            r.periods(),
+                            r.rowsRead(),
+                            r.rowsLoaded(),
+                            r.rowsWarned(),
+                            r.rowsQuarantined(),
+                            r.reasons()))
+                    .as("result of %s", h.file())
+                    .isEqualTo(List.of(
+                            h.status(),
+                            h.periods(),
+                            h.rowsRead(),
+                            h.rowsLoaded(),
+                            h.rowsWarned(),
+                            h.rowsQuarantined(),
+                            h.reasons()));
+        }
+        assertSameTables(streamed);
+        assertThat(new java.io.File(dir.resolve("streamed").toFile(), "_staging").list())
+                .as("each load's scratch folder is gone once it is loaded")
+                .isNullOrEmpty();
+    }
+
+    /**
+     * The same four deliveries streamed and loaded as one batch: the corrected May, delivered after the first
+     * May, replaces it — silver as after the four loads one by one.
+     */
+    @Test
+    void streamedBatchLeavesWhatHeldLoadsLeave() {
+        try {
+            loadStreamedAsABatch();
+        } finally {
+            w = warehouse(dir);
+        }
+    }
+
+    private static void loadStreamedAsABatch() {
+        Warehouse batched = warehouse(dir.resolve("batched"));
+        List<FileLoadResult> results = LoadBatch.of(LoadJob.on(batched).largeFileBytes(0))
+                .execute(
+                        java.util.stream.Stream.of("apr", "may", "jun", "may2")
+                                .map(ProjectsRulesTest::onlyFile)
+                                .toList(),
+                        step -> {});
+        assertThat(results.stream().map(FileLoadResult::rowsLoaded).toList())
+                .as("rows loaded per file")
+                .isEqualTo(List.of(april.rowsLoaded(), may.rowsLoaded(), june.rowsLoaded(), mayCorrected.rowsLoaded()));
+        assertDataFrameEquals(
+                table(w, "silver", "projects", "period,project_code"),
+                table(batched, "silver", "projects", "period,project_code"));
     }
 }

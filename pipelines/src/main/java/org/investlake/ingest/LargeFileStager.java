@@ -1,0 +1,134 @@
+package org.investlake.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.investlake.quality.FeedSchema;
+import org.investlake.storage.TableDoc;
+import org.investlake.storage.Warehouse;
+
+/**
+ * Stages a file too large to hold ({@link InputFile#large()}): its first rows are read as a small grid to find
+ * the feed and the layout, then the whole file streams past once — each row staged exactly as a held file's row
+ * ({@link RowStager}), summed ({@link DataSummary}) and fingerprinted ({@link ContentFingerprint}) — and its bronze
+ * and staged rows are written in chunks as Parquet under the warehouse's {@code _staging/LOAD_ID/}, where the
+ * load's checks and writes read them with Spark. Memory holds one chunk, whatever the file's size.
+ */
+final class LargeFileStager {
+    /** Enough rows for any title, unit line and header the layout detector looks for. */
+    static final int HEAD_ROWS = 200;
+
+    private static final int CHUNK_ROWS = 25_000;
+
+    private LargeFileStager() {}
+
+    /** The file's first rows, for finding its feed and layout. */
+    static Grid head(InputFile file, SparkSession spark) throws FileRejectedException {
+        try (RowStream stream = RowStream.open(file, spark)) {
+            List<Grid.Row> rows = new ArrayList<>();
+            while (rows.size() < HEAD_ROWS && stream.hasNext()) {
+                rows.add(stream.next());
+            }
+            return new Grid(rows, stream.encoding(), stream.format());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw unreadable(file, "开头", e);
+        }
+    }
+
+    /** Streams the whole file through {@code stager}; the fingerprint of its content goes to {@code digest}. */
+    static RowStager.Staged stage(
+            Warehouse warehouse,
+            InputFile file,
+            FeedSchema schema,
+            FileLayout layout,
+            String loadId,
+            Timestamp loadedAt,
+            ContentFingerprint.Digest digest)
+            throws FileRejectedException {
+        SparkSession spark = warehouse.spark();
+        String dir = scratch(warehouse, loadId);
+        RowStager.Staged.Stored stored = new RowStager.Staged.Stored(dir + "/bronze", dir + "/staged");
+        StructType bronzeSchema = TableDoc.load("bronze", schema.feed()).declaredSchema();
+        StructType stagedSchema = RowStager.stagedSchema(schema);
+        DataSummary summary = new DataSummary(schema, layout);
+        List<Grid.Row> totals = new ArrayList<>();
+        List<Row> bronze = new ArrayList<>();
+        List<Row> staged = new ArrayList<>();
+        // an empty folder reads as no rows: a file of title and header alone still has a bronze table to read
+        spark.createDataFrame(List.of(), bronzeSchema)
+                .write()
+                .mode(SaveMode.Append)
+                .parquet(stored.bronzePath());
+        spark.createDataFrame(List.of(), stagedSchema)
+                .write()
+                .mode(SaveMode.Append)
+                .parquet(stored.stagedPath());
+        int[] reached = {0};
+        try (RowStream stream = RowStream.open(file, spark)) {
+            new RowStager(schema, layout).stage(stream, file, loadId, loadedAt, (row, kind, b, s) -> {
+                reached[0] = row.number();
+                digest.add(row);
+                bronze.add(b);
+                if (kind.equals("total")) {
+                    totals.add(row);
+                } else if (s != null) {
+                    staged.add(s);
+                    summary.add(row);
+                }
+                if (bronze.size() >= CHUNK_ROWS) {
+                    flush(spark, bronze, bronzeSchema, stored.bronzePath());
+                    flush(spark, staged, stagedSchema, stored.stagedPath());
+                }
+            });
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw unreadable(file, "第" + (reached[0] + 1) + "行附近", e);
+        }
+        flush(spark, bronze, bronzeSchema, stored.bronzePath());
+        flush(spark, staged, stagedSchema, stored.stagedPath());
+        return new RowStager.Staged(List.of(), List.of(), List.of(), totals, summary, stored);
+    }
+
+    /** The scratch folder of one load: {@code _staging/LOAD_ID} beside the warehouse's layers. */
+    static String scratch(Warehouse warehouse, String loadId) {
+        return warehouse.root() + "/_staging/" + loadId;
+    }
+
+    /** Removes a load's scratch folder, once nothing reads it any more. */
+    static void discard(Warehouse warehouse, String loadId) {
+        try {
+            warehouse.fs().delete(new org.apache.hadoop.fs.Path(scratch(warehouse, loadId)), true);
+        } catch (IOException e) {
+            // a scratch folder left behind is space, not data: the next load's folder has another name
+        }
+    }
+
+    private static void flush(SparkSession spark, List<Row> rows, StructType schema, String path) {
+        if (!rows.isEmpty()) {
+            spark.createDataFrame(rows, schema).write().mode(SaveMode.Append).parquet(path);
+            rows.clear();
+        }
+    }
+
+    private static FileRejectedException unreadable(InputFile file, String where, RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String rule;
+        String why;
+        if (file.extension().equals("parquet")) {
+            rule = "parquet_valid";
+            why = "无法作为 Parquet 文件读取(" + e.getMessage() + ")";
+        } else if (cause instanceof java.nio.charset.CharacterCodingException) {
+            rule = "encoding_valid";
+            why = "有不符合文件编码的字节,请用 UTF-8 或 GBK 重新导出";
+        } else {
+            rule = "csv_valid";
+            why = "CSV 格式有误(" + cause.getMessage() + "),请检查引号是否成对";
+        }
+        return new FileRejectedException(rule, file.name() + ": " + where + why);
+    }
+}
