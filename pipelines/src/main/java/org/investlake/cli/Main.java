@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             SqlCommand.class,
             HistoryCommand.class,
             RestoreCommand.class,
+            MaintainCommand.class,
             ReprocessCommand.class,
             ServeCommand.class,
             UsersCommand.class,

@@ -108,6 +108,39 @@ final class CsvGridReader implements GridReader {
         }
     }
 
+    /**
+     * The first line (1-based) of {@code file} whose bytes are not valid in {@code encoding} (as {@link
+     * RowStream#encoding()} names it), or 0 when there is none. The reader decodes ahead of the rows it hands over,
+     * so a fault it meets is pinned to its line by reading the bytes again, line by line.
+     */
+    static long firstUndecodableLine(InputFile file, String encoding) throws IOException {
+        Charset charset = encoding.startsWith("UTF-8") ? StandardCharsets.UTF_8 : TextDecoder.GB18030;
+        var decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new BufferedInputStream(file.open(), 1 << 16)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long number = 1;
+            for (int b; ; ) {
+                b = in.read();
+                if (b == '\n' || b < 0) {
+                    try {
+                        decoder.reset().decode(java.nio.ByteBuffer.wrap(line.toByteArray()));
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        return number;
+                    }
+                    if (b < 0) {
+                        return 0;
+                    }
+                    line.reset();
+                    number++;
+                } else {
+                    line.write(b);
+                }
+            }
+        }
+    }
+
     private static CSVFormat format(char delimiter) {
         return CSVFormat.DEFAULT
                 .builder()

@@ -37,7 +37,7 @@ final class LargeFileStager {
             }
             return new Grid(rows, stream.encoding(), stream.format());
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw unreadable(file, "开头", e);
+            throw unreadable(file, "文件开头", e);
         }
     }
 
@@ -70,7 +70,9 @@ final class LargeFileStager {
                 .mode(SaveMode.Append)
                 .parquet(stored.stagedPath());
         int[] reached = {0};
+        String[] encoding = {null};
         try (RowStream stream = RowStream.open(file, spark)) {
+            encoding[0] = stream.encoding();
             new RowStager(schema, layout).stage(stream, file, loadId, loadedAt, (row, kind, b, s) -> {
                 reached[0] = row.number();
                 digest.add(row);
@@ -87,7 +89,11 @@ final class LargeFileStager {
                 }
             });
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw unreadable(file, "第" + (reached[0] + 1) + "行附近", e);
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw badBytes(file, encoding[0], e);
+            }
+            // the reader parses ahead of the rows it hands over: the fault is after the last row read, not at it
+            throw unreadable(file, "读到第" + reached[0] + "行之后,", e);
         }
         flush(spark, bronze, bronzeSchema, stored.bronzePath());
         flush(spark, staged, stagedSchema, stored.stagedPath());
@@ -113,6 +119,21 @@ final class LargeFileStager {
             spark.createDataFrame(rows, schema).write().mode(SaveMode.Append).parquet(path);
             rows.clear();
         }
+    }
+
+    /** A byte sequence invalid in the file's encoding: pinned to its line, as the held reader's refusal is. */
+    private static FileRejectedException badBytes(InputFile file, String encoding, RuntimeException e) {
+        long line;
+        try {
+            line = CsvGridReader.firstUndecodableLine(file, encoding);
+        } catch (java.io.IOException io) {
+            line = 0;
+        }
+        String where = line > 0 ? "第" + line + "行" : "文件中";
+        return new FileRejectedException(
+                "encoding_valid",
+                file.name() + ": " + where + "有不符合 " + encoding.replace("-BOM", "") + " 编码的字节(文件开头是 " + encoding
+                        + ")— 整个文件须用同一种编码,请用 UTF-8 或 GBK 重新导出");
     }
 
     private static FileRejectedException unreadable(InputFile file, String where, RuntimeException e) {

@@ -133,8 +133,11 @@ public final class LoadJob {
         return lastPreview;
     }
 
-    /** Test seam: the size from which a file is streamed (0: every CSV and Parquet file, as a nation's would be). */
-    LoadJob largeFileBytes(long bytes) {
+    /**
+     * The size from which a CSV or Parquet file is streamed rather than held ({@link InputFile#LARGE_BYTES} unless
+     * set; 0 streams every one, as a test does to check both ways give the same tables).
+     */
+    public LoadJob largeFileBytes(long bytes) {
         this.largeFileBytes = bytes;
         return this;
     }
@@ -533,18 +536,20 @@ public final class LoadJob {
     }
 
     /**
-     * Merges a delivery's valid rows into its silver table on the feed's key: a feed whose file is the
-     * whole month replaces those periods; stats keep an amount the delivery leaves empty.
+     * Writes a delivery's valid rows into its silver table. A feed whose file is the whole month (projects, bonds)
+     * replaces those months: its keys are unique within a month (the duplicate_row rule), so this is what a MERGE
+     * on the key with the month's other rows deleted would leave, but Delta rewrites only those months' partitions
+     * where a MERGE would join the whole table — the cost of a month stays flat as the years pile up. Stats merge
+     * on their key and keep an amount the delivery leaves empty.
      */
     static void mergeSilver(
             TableStore store, FeedSchema schema, Dataset<Row> valid, List<String> periods, String note) {
-        store.merge(
-                TableDoc.load("silver", schema.feed()),
-                valid,
-                schema.key(),
-                schema.snapshotPerPeriod() ? periods : List.of(),
-                schema.keepLoadedWhenMissing(),
-                note);
+        TableDoc doc = TableDoc.load("silver", schema.feed());
+        if (schema.snapshotPerPeriod()) {
+            store.replacePeriods(doc, valid, periods, note);
+        } else {
+            store.merge(doc, valid, schema.key(), List.of(), schema.keepLoadedWhenMissing(), note);
+        }
     }
 
     private static void count(Map<String, LoadRecorder.RuleCount> counts, String rule, String action, String text) {

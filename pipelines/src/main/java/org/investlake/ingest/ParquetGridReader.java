@@ -58,7 +58,8 @@ final class ParquetGridReader implements GridReader {
         Dataset<Row> df;
         Iterator<Row> rows;
         try {
-            df = spark.read().parquet(file.path().toUri().toString());
+            // a plain path: Hadoop takes a URI's %-escapes (of a Chinese name) literally
+            df = spark.read().parquet(file.path().toAbsolutePath().toString());
             rows = df.toLocalIterator();
         } catch (RuntimeException e) {
             throw new FileRejectedException(

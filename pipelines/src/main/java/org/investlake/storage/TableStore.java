@@ -58,6 +58,7 @@ public final class TableStore {
         spark.sql("CREATE TABLE " + doc.qualifiedName() + " (" + commented.toDDL() + ") USING DELTA"
                 + partitions
                 + " COMMENT '" + escape(doc.tableComment()) + "'"
+                + TableMaintenance.propertiesClause()
                 + " LOCATION '" + warehouse.location(doc.layer(), doc.name()) + "'");
         warehouse.markRegistered(doc.layer(), doc.name());
     }

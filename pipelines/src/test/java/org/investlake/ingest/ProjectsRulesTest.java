@@ -856,14 +856,19 @@ class ProjectsRulesTest extends SparkTest {
                 .isEqualByComparingTo("800");
         assertThat(old.getString(2)).as("load of the first May delivery").isEqualTo(may.loadId());
 
+        // one commit, replacing May's partition alone (no MERGE over the whole table)
         List<Row> ops = spark().sql("DESCRIBE HISTORY silver.projects")
                 .where("userMetadata LIKE '%" + mayCorrected.loadId() + "%'")
-                .select("operation")
+                .selectExpr("operation", "operationParameters['predicate']")
                 .collectAsList();
         assertThat(ops)
                 .as("commits of the correction")
                 .extracting(r -> r.getString(0))
-                .containsExactly("MERGE");
+                .containsExactly("WRITE");
+        assertThat(ops.get(0).getString(1))
+                .as("what it replaced")
+                .contains("period")
+                .contains("'2023-05'");
     }
 
     @Test

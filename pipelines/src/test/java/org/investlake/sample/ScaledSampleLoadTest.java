@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
 import org.investlake.ingest.FileLoadResult;
@@ -73,14 +74,17 @@ class ScaledSampleLoadTest extends SparkTest {
         }
     }
 
+    private static List<Path> files(String extension) {
+        return june.files().stream()
+                .filter(f -> f.toString().endsWith(extension))
+                .toList();
+    }
+
     @Test
     void eachFeedLoadsWithTheSyntheticProfileWithoutARejectedRow() {
         Warehouse w = Warehouse.open(spark(), dir.resolve("warehouse").toString(), province);
-        List<Path> parquet = june.files().stream()
-                .filter(f -> f.toString().endsWith(".parquet"))
-                .toList();
-        List<Path> csv =
-                june.files().stream().filter(f -> f.toString().endsWith(".csv")).toList();
+        List<Path> parquet = files(".parquet");
+        List<Path> csv = files(".csv");
         List<Path> batch = new ArrayList<>(parquet);
         batch.addAll(csv);
         // one batch, as run --inbox loads a platform's folder: the Parquet files first
@@ -103,6 +107,49 @@ class ScaledSampleLoadTest extends SparkTest {
         assertThat(spark().sql("SELECT count(*) FROM silver.projects WHERE period = '2023-06'")
                         .first()
                         .getLong(0))
+                .isEqualTo(3_400L);
+    }
+
+    /**
+     * The same June streamed, as a nation's files are (every CSV and Parquet file, whatever its size): the
+     * Parquet files load 3,400 projects, 170 units and the 全省 row, with no row quarantined; each CSV is then found
+     * to hold the same cells as its Parquet (the streamed content digest equals the held one), and silver is the
+     * held load's, row for row.
+     */
+    @Test
+    void streamedParquetAndCsvLoadAsHeldOnes() {
+        Warehouse held = Warehouse.open(spark(), dir.resolve("held").toString(), province);
+        LoadBatch.of(LoadJob.on(held)).execute(files(".parquet"), file -> {});
+        Warehouse streamed = Warehouse.open(spark(), dir.resolve("streamed").toString(), province);
+        List<FileLoadResult> parquet =
+                LoadBatch.of(LoadJob.on(streamed).largeFileBytes(0)).execute(files(".parquet"), file -> {});
+        for (FileLoadResult r : parquet) {
+            assertThat(r.status()).as("%s: %s", r.file(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
+            assertThat(r.rowsQuarantined())
+                    .as("rows quarantined from %s", r.file())
+                    .isZero();
+        }
+        for (FileLoadResult r :
+                LoadBatch.of(LoadJob.on(streamed).largeFileBytes(0)).execute(files(".csv"), file -> {})) {
+            assertThat(r.status())
+                    .as("the CSV %s holds its Parquet's cells: %s", r.file(), r.reasons())
+                    .isEqualTo(FileLoadResult.Status.SKIPPED);
+        }
+        for (String table : List.of("projects", "bonds", "stats")) {
+            Dataset<Row> expected = spark().read().format("delta").load(held.location("silver", table));
+            Dataset<Row> actual = spark().read().format("delta").load(streamed.location("silver", table));
+            assertThat(actual.count()).as("silver.%s rows", table).isEqualTo(expected.count());
+            assertThat(actual.drop("load_id", "loaded_at")
+                            .except(expected.drop("load_id", "loaded_at"))
+                            .count())
+                    .as("silver.%s rows the held load does not have", table)
+                    .isZero();
+        }
+        assertThat(spark().read()
+                        .format("delta")
+                        .load(streamed.location("silver", "projects"))
+                        .count())
+                .as("June's projects (the SMALL province sample)")
                 .isEqualTo(3_400L);
     }
 }
