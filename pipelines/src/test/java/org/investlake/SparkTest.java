@@ -44,7 +44,9 @@ public abstract class SparkTest {
                     // re-planning; the UI is never looked at
                     .set("spark.sql.shuffle.partitions", "1")
                     .set("spark.sql.adaptive.enabled", "false")
-                    .set("spark.default.parallelism", "1")
+                    // two partitions of hand-written rows, as before: TableVersionsTest's MERGE rewrites one of two
+                    // files
+                    .set("spark.default.parallelism", "2")
                     .set("spark.databricks.delta.snapshotPartitions", "1")
                     // compiling generated code costs more than interpreting a few rows (same results: Spark's
                     // own tests run both ways)
@@ -57,7 +59,12 @@ public abstract class SparkTest {
                     // on a machine without Hadoop's native library
                     .set(
                             "spark.sql.streaming.checkpointFileManagerClass",
-                            "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager");
+                            "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager")
+                    // the same for Delta's commits: HDFSLogStore renames through FileContext (a `readlink` fork per
+                    // commit), LocalLogStore through FileSystem — both check that the version is new, then rename
+                    .set("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
+                    // and for every file and directory created: permissions set through java.nio, not a `chmod`
+                    .set("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
             Map<String, String> tuned =
                     Map.of("spark.sql.shuffle.partitions", "", "spark.databricks.delta.snapshotPartitions", "");
             SparkSessions.settings().forEach((k, v) -> {
