@@ -4,6 +4,7 @@ import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,15 +40,47 @@ public abstract class SparkTest {
             SparkConf conf = new SparkConf()
                     .setMaster("local[2]")
                     .setAppName("investlake-tests")
-                    .set("spark.sql.shuffle.partitions", "2")
-                    // test data is a few rows: adaptive re-planning only adds work, and the UI is never looked at
+                    // test data is a few rows: one partition per shuffle and per Delta snapshot, no adaptive
+                    // re-planning; the UI is never looked at
+                    .set("spark.sql.shuffle.partitions", "1")
                     .set("spark.sql.adaptive.enabled", "false")
-                    .set("spark.default.parallelism", "2");
+                    // two partitions of hand-written rows, as before: TableVersionsTest's MERGE rewrites one of two
+                    // files
+                    .set("spark.default.parallelism", "2")
+                    .set("spark.databricks.delta.snapshotPartitions", "1")
+                    // compiling generated code costs more than interpreting a few rows (same results: Spark's
+                    // own tests run both ways)
+                    .set("spark.sql.codegen.wholeStage", "false")
+                    .set("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+                    // no per-file column statistics: they only serve data skipping, which a few rows do not need
+                    .set("spark.databricks.delta.stats.collect", "false")
+                    .set("spark.databricks.delta.stats.skipping", "false")
+                    // Delta's .crc files renamed with FileSystem.rename: FileContext.rename forks `readlink` per call
+                    // on a machine without Hadoop's native library
+                    .set(
+                            "spark.sql.streaming.checkpointFileManagerClass",
+                            "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager")
+                    // the same for Delta's commits: HDFSLogStore renames through FileContext (a `readlink` fork per
+                    // commit), LocalLogStore through FileSystem — both check that the version is new, then rename
+                    .set("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
+                    // and for every file and directory created: permissions set through java.nio, not a `chmod`
+                    .set("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
+            Map<String, String> tuned =
+                    Map.of("spark.sql.shuffle.partitions", "", "spark.databricks.delta.snapshotPartitions", "");
             SparkSessions.settings().forEach((k, v) -> {
-                if (!k.equals("spark.sql.shuffle.partitions")) {
+                if (!tuned.containsKey(k)) {
                     conf.set(k, v);
                 }
             });
+            // for measuring other settings: -Dinvestlake.test.conf='key=value;key=value'
+            String extra = System.getProperty("investlake.test.conf", "");
+            for (String kv : extra.split(";")) {
+                if (kv.contains("=")) {
+                    conf.set(
+                            kv.substring(0, kv.indexOf('=')).strip(),
+                            kv.substring(kv.indexOf('=') + 1).strip());
+                }
+            }
             return conf;
         }
     }

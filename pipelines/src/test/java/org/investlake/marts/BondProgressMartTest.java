@@ -44,7 +44,7 @@ class BondProgressMartTest extends SparkTest {
     static void loadAndBuild() {
         w = warehouse(dir);
         Path in = dir.resolve("in");
-        MartFixtures.load(
+        MartFixtures.loadAll(
                 w,
                 MartFixtures.bonds(
                         in,
@@ -58,9 +58,7 @@ class BondProgressMartTest extends SparkTest {
                         "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,0,0,否,2023-06",
                         "2208-131102-05-01-600001,桃城区老旧小区改造,桃城区,2023年第一批,12000,2023-02-15,,6000,,已开工,2023-07",
                         "2210-131126-02-01-600003,故城县供水管网改造,故城县,2023年第二批,3000,2023-04-10,,,,是,2023-07",
-                        "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,300,0,是,2023-07"));
-        MartFixtures.load(
-                w,
+                        "2211-131126-03-01-600004,故城县燃气管网改造,故城县,2023年第三批,4000,2023-06-05,3000,300,0,是,2023-07"),
                 MartFixtures.projects(
                         in,
                         "2023年4月重点项目.csv",

@@ -38,8 +38,7 @@ class BuildChangeDetectionTest extends SparkTest {
 
     @Test
     void buildsNothingWhenNothingChangedAndOnlyTheNewMonthAndLaterOnesWhenOneIsLoaded() {
-        MartFixtures.load(w, stats("2023年1-2月", "8.0"));
-        MartFixtures.load(w, stats("2023年1-4月", "6.0"));
+        MartFixtures.loadAll(w, stats("2023年1-2月", "8.0"), stats("2023年1-4月", "6.0")); // one batch
         BuildJob.Result first = BuildJob.on(w).execute();
         assertThat(first.periodsByMart().get("region_growth")).containsExactly("2023-02", "2023-04");
 

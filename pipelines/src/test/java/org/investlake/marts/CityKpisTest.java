@@ -36,7 +36,7 @@ class CityKpisTest extends SparkTest {
     static void loadAndBuild() {
         w = warehouse(dir);
         Path in = dir.resolve("in");
-        MartFixtures.load(
+        MartFixtures.loadAll(
                 w,
                 TestFiles.utf8(
                         in,
@@ -45,9 +45,7 @@ class CityKpisTest extends SparkTest {
                         "县市区,累计增速(%)",
                         "桃城区,8.0",
                         "故城县,5.1",
-                        "全市,6.3"));
-        MartFixtures.load(
-                w,
+                        "全市,6.3"),
                 TestFiles.utf8(
                         in,
                         "2023年1-5月各县市区固定资产投资.csv",
@@ -55,9 +53,7 @@ class CityKpisTest extends SparkTest {
                         "县市区,累计增速(%)",
                         "桃城区,7.6",
                         "故城县,4.9",
-                        "全市,5.8"));
-        MartFixtures.load(
-                w,
+                        "全市,5.8"),
                 MartFixtures.projects(
                         in,
                         "2023年6月重点项目.csv",

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.ingest.StatsFixture;
 import org.investlake.storage.Warehouse;
@@ -40,9 +42,12 @@ class GrowthMartsTest extends SparkTest {
     @BeforeAll
     static void loadAndBuild() {
         w = warehouse(dir);
-        LoadJob.on(w).execute(StatsFixture.february(dir.resolve("in")));
-        LoadJob.on(w).execute(StatsFixture.march(dir.resolve("in")));
-        LoadJob.on(w).execute(StatsFixture.marchBySector(dir.resolve("in")));
+        Path in = dir.resolve("in");
+        // one batch, as `run --inbox` loads them: the same silver as one file after another
+        LoadBatch.of(LoadJob.on(w))
+                .execute(
+                        List.of(StatsFixture.february(in), StatsFixture.march(in), StatsFixture.marchBySector(in)),
+                        step -> {});
         firstBuild = BuildJob.on(w).marts(GROWTH_MARTS).execute();
     }
 

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.investlake.SparkTest;
 import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.sample.SampleGenerator;
 import org.investlake.storage.TableDoc;
@@ -36,16 +37,19 @@ class MartConsistencyTest extends SparkTest {
         Path sample = dir.resolve("sample");
         SampleGenerator.forYear(2023).writeTo(sample);
         w = warehouse(dir);
-        for (Path f : List.of(
+        List<Path> files = List.of(
                 sample.resolve("projects/2023年5月省市重点项目调度表.csv"),
                 sample.resolve("bonds/2023年5月专项债券项目进展.csv"),
-                sample.resolve("stats/2023年1-5月各县市区固定资产投资.csv"))) {
-            FileLoadResult r = LoadJob.on(w).execute(f);
+                sample.resolve("stats/2023年1-5月各县市区固定资产投资.csv"));
+        // one batch, as `run --inbox` loads them
+        List<FileLoadResult> results = LoadBatch.of(LoadJob.on(w)).execute(files, step -> {});
+        assertThat(results).as("one result per file").hasSize(files.size());
+        for (FileLoadResult r : results) {
             // the sample plants a few bad rows in some months: they would be quarantined and the rest loaded
             assertThat(r.status())
-                    .as("load of %s: %s", f.getFileName(), r.reasons())
+                    .as("load of %s: %s", r.file(), r.reasons())
                     .isIn(FileLoadResult.Status.LOADED, FileLoadResult.Status.PARTIAL);
-            assertThat(r.rowsLoaded()).as("rows of %s loaded", f.getFileName()).isPositive();
+            assertThat(r.rowsLoaded()).as("rows of %s loaded", r.file()).isPositive();
         }
         BuildJob.on(w).execute();
     }

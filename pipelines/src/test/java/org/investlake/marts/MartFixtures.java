@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.investlake.TestFiles;
 import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.storage.Warehouse;
 
@@ -49,6 +50,25 @@ final class MartFixtures {
                 .as("rows of %s quarantined: %s", file.getFileName(), r.reasons())
                 .isZero();
         return r;
+    }
+
+    /**
+     * Loads fixture files as one batch ({@link LoadBatch}: one transaction per feed, the same silver as loading
+     * them one by one in this order) and checks each as {@link #load} does. For fixtures whose test is not about
+     * loading file by file.
+     */
+    static List<FileLoadResult> loadAll(Warehouse w, Path... files) {
+        List<FileLoadResult> results = LoadBatch.of(LoadJob.on(w)).execute(List.of(files), step -> {});
+        assertThat(results).as("one result per file").hasSize(files.length);
+        for (FileLoadResult r : results) {
+            assertThat(r.status())
+                    .as("load of %s: %s", r.file(), r.reasons())
+                    .isIn(FileLoadResult.Status.LOADED, FileLoadResult.Status.SKIPPED);
+            assertThat(r.rowsQuarantined())
+                    .as("rows of %s quarantined: %s", r.file(), r.reasons())
+                    .isZero();
+        }
+        return results;
     }
 
     static BigDecimal d(String s) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.investlake.SparkTest;
 import org.investlake.TestFiles;
 import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.marts.BuildJob;
 import org.investlake.storage.Warehouse;
@@ -59,30 +60,31 @@ class BulletinTest extends SparkTest {
     static void writeJuneBulletin() throws Exception {
         w = warehouse(dir);
         Path in = dir.resolve("in");
-        deliver(TestFiles.utf8(
-                in,
-                "2023年1-6月各县市区固定资产投资.csv",
-                "统计期,县市区,累计增速(%)",
-                "2023-05,滨湖新区,10.0",
-                "2023-05,桃城区,8.0",
-                "2023-05,故城县,7.0",
-                "2023-05,冀州区,9.0",
-                "2023-05,全市,7.0",
-                "2023-06,滨湖新区,12.0",
-                "2023-06,桃城区,9.0",
-                "2023-06,故城县,8.0",
-                "2023-06,冀州区,5.5",
-                "2023-06,全市,7.4"));
-        deliver(TestFiles.utf8(
-                in,
-                "2023年1-6月全市分行业固定资产投资.csv",
-                "2023年1-6月全市分行业固定资产投资情况",
-                "行业领域,同比增长(%)",
-                "工业,9.1",
-                "交通运输,下降2.0",
-                "能源,8.6",
-                "  其中：民间投资,-0.5"));
-        deliver(
+        // the three files as one batch, as `run --inbox` loads them
+        deliverAll(
+                TestFiles.utf8(
+                        in,
+                        "2023年1-6月各县市区固定资产投资.csv",
+                        "统计期,县市区,累计增速(%)",
+                        "2023-05,滨湖新区,10.0",
+                        "2023-05,桃城区,8.0",
+                        "2023-05,故城县,7.0",
+                        "2023-05,冀州区,9.0",
+                        "2023-05,全市,7.0",
+                        "2023-06,滨湖新区,12.0",
+                        "2023-06,桃城区,9.0",
+                        "2023-06,故城县,8.0",
+                        "2023-06,冀州区,5.5",
+                        "2023-06,全市,7.4"),
+                TestFiles.utf8(
+                        in,
+                        "2023年1-6月全市分行业固定资产投资.csv",
+                        "2023年1-6月全市分行业固定资产投资情况",
+                        "行业领域,同比增长(%)",
+                        "工业,9.1",
+                        "交通运输,下降2.0",
+                        "能源,8.6",
+                        "  其中：民间投资,-0.5"),
                 TestFiles.utf8(
                         in,
                         "2023年6月省市重点项目调度表.csv",
@@ -93,6 +95,14 @@ class BulletinTest extends SparkTest {
         BuildJob.on(w).execute();
         first = Bulletins.write(w, "2023-06", dir.resolve("out"));
         page = Jsoup.parse(Files.readString(first.html(), StandardCharsets.UTF_8));
+    }
+
+    private static void deliverAll(Path... files) {
+        List<FileLoadResult> results = LoadBatch.of(LoadJob.on(w)).execute(List.of(files), step -> {});
+        assertThat(results).as("one result per file").hasSize(files.length);
+        for (FileLoadResult r : results) {
+            assertThat(r.status()).as("load of %s: %s", r.file(), r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
+        }
     }
 
     private static void deliver(Path file) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.investlake.TestFiles;
 import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.marts.BuildJob;
 import org.investlake.storage.Warehouse;
@@ -15,7 +16,8 @@ import org.investlake.storage.Warehouse;
  * A small warehouse with something in every table an analyst's notebook asks about: four units and 全市 over
  * three periods of statistics (1-4月 delivered twice, the second a correction), the city by sector for 1-4月,
  * six projects of the project library in March and April, two special-bond projects in April, and the marts
- * built over them. Loaded through {@link LoadJob} and {@link BuildJob} like any delivery.
+ * built over them. Loaded through {@link LoadBatch} (the first four files, as {@code run --inbox} loads them),
+ * {@link LoadJob} (the correction) and {@link BuildJob} like any delivery.
  *
  * <pre>
  * ytd growth %     桃城区  冀州区  武强县  景县  全市     (targets 7.5, 7.0, 8.0, 7.0, 7.0)
@@ -61,8 +63,10 @@ public final class AnalystWarehouse {
 
     /** Loads every delivery into {@code w} (in this order: the correction comes last) and builds the marts. */
     public static void load(Warehouse w, Path in) {
-        deliver(
+        // the first four as one batch, as `run --inbox` loads an inbox: the same silver as one by one, fewer commits
+        deliverAll(
                 w,
+                List.of(1, 0, 0, 0),
                 TestFiles.utf8(
                         in,
                         "2023年1-4月各县市区固定资产投资.csv",
@@ -83,9 +87,6 @@ public final class AnalystWarehouse {
                         "2023-04,景县,4.0",
                         "2023-04,全市,5.0",
                         "2023-04,东城区,5.0"), // not a region of 衡水市: quarantined
-                1);
-        deliver(
-                w,
                 TestFiles.utf8(
                         in,
                         "2023年1-4月全市分行业固定资产投资.csv",
@@ -94,17 +95,13 @@ public final class AnalystWarehouse {
                         "工业,9.1",
                         "交通运输,下降2.0",
                         "能源,8.6",
-                        "  其中：民间投资,-0.5"));
-        deliver(
-                w,
+                        "  其中：民间投资,-0.5"),
                 TestFiles.utf8(
                         in,
                         "2023年3-4月省市重点项目调度表.csv",
                         PROJECTS_HEADER,
                         projects("2023-03", 11000, 0, 300, 1200, 0, 1000),
-                        projects("2023-04", 16000, 0, 500, 2000, 0, 1500)));
-        deliver(
-                w,
+                        projects("2023-04", 16000, 0, 500, 2000, 0, 1500)),
                 TestFiles.utf8(
                         in,
                         "2023年4月专项债券项目进展.csv",
@@ -143,6 +140,24 @@ public final class AnalystWarehouse {
             rows.add(String.format(PROJECTS.get(i), completed[i]) + "," + period);
         }
         return String.join("\r\n", rows);
+    }
+
+    /**
+     * Loads the files as one batch ({@link LoadBatch}) and checks each as {@link #deliver(Warehouse, Path, int)}
+     * does; {@code quarantined} holds each file's expected bad rows, in the files' order.
+     */
+    private static void deliverAll(Warehouse w, List<Integer> quarantined, Path... files) {
+        List<FileLoadResult> results = LoadBatch.of(LoadJob.on(w)).execute(List.of(files), step -> {});
+        assertThat(results).as("one result per file").hasSize(files.length);
+        for (int i = 0; i < files.length; i++) {
+            FileLoadResult r = results.get(i);
+            assertThat(r.status())
+                    .as("load of %s: %s", r.file(), r.reasons())
+                    .isEqualTo(quarantined.get(i) == 0 ? FileLoadResult.Status.LOADED : FileLoadResult.Status.PARTIAL);
+            assertThat(r.rowsQuarantined())
+                    .as("rows of %s quarantined: %s", r.file(), r.reasons())
+                    .isEqualTo(quarantined.get(i));
+        }
     }
 
     private static void deliver(Warehouse w, Path file) {
