@@ -45,6 +45,7 @@ public final class Bench {
     private final Path work;
     private boolean demo = true;
     private Path config;
+    private Consumer<String> fileListener = file -> {};
 
     private Bench(SparkSession spark, SampleScale scale, ReferenceData city, Path work) {
         this.spark = spark;
@@ -70,6 +71,12 @@ public final class Bench {
     /** The city file the demo process is to use ({@code --config}); the bundled city when null. */
     public Bench config(Path config) {
         this.config = config;
+        return this;
+    }
+
+    /** Told of each file a load checks (its name), and of the writing after them: a large load takes minutes. */
+    public Bench onFile(Consumer<String> listener) {
+        this.fileListener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
@@ -110,7 +117,7 @@ public final class Bench {
             BenchSample sample = s.run(() -> BenchSample.write(YEAR, scale, city, work.resolve("sample")));
 
             Warehouse full = Warehouse.open(spark, work.resolve("full").toString(), sample.reference());
-            double load = s.run(() -> TimedLoadAndBuild.load(full, sample.files()));
+            double load = s.run(() -> TimedLoadAndBuild.load(full, sample.files(), fileListener));
             double gold = s.run(() -> TimedLoadAndBuild.build(full));
             long rows = silverRows();
             DuckDbPeer duck = new DuckDbPeer(work.resolve("duckdb"));
@@ -126,8 +133,9 @@ public final class Bench {
                             new BenchReport.MartRows(spark.table("gold." + mart).count(), n)));
 
             Warehouse inc = Warehouse.open(spark, work.resolve("incremental").toString(), sample.reference());
-            s.run(() -> TimedLoadAndBuild.run(inc, sample.months(1, 11)));
-            TimedLoadAndBuild.Timing lastMonth = s.run(() -> TimedLoadAndBuild.run(inc, sample.months(12, 12)));
+            s.run(() -> TimedLoadAndBuild.run(inc, sample.months(1, 11), fileListener));
+            TimedLoadAndBuild.Timing lastMonth =
+                    s.run(() -> TimedLoadAndBuild.run(inc, sample.months(12, 12), fileListener));
 
             Double demoSeconds = null;
             Double oneFile = null;

@@ -2,6 +2,7 @@ package org.investlake.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.marts.BuildJob;
@@ -21,15 +22,15 @@ final class TimedLoadAndBuild {
         }
     }
 
-    static Timing run(Warehouse w, List<Path> files) {
-        double load = load(w, files);
+    static Timing run(Warehouse w, List<Path> files, Consumer<String> fileStep) {
+        double load = load(w, files, fileStep);
         return new Timing(load, build(w));
     }
 
-    /** Seconds to load {@code files} as one batch. */
-    static double load(Warehouse w, List<Path> files) {
+    /** Seconds to load {@code files} as one batch; {@code fileStep} is told each file's name as it is checked. */
+    static double load(Warehouse w, List<Path> files, Consumer<String> fileStep) {
         long start = System.nanoTime();
-        LoadBatch.of(LoadJob.on(w)).execute(files, file -> {});
+        LoadBatch.of(LoadJob.on(w)).execute(files, fileStep);
         return seconds(System.nanoTime() - start);
     }
 

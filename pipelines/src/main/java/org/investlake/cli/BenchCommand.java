@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
             "The city is loaded from its CSV and xlsx exports (as demo loads it), a province or the nation from "
                     + "the sample's Parquet folder with the synthetic profile it writes.",
             "Prints each figure against its target (docs/performance.md) and writes them as JSON with --out. "
-                    + "Nothing is asserted: figures on a shared machine vary; compare runs taken alike."
+                    + "Nothing is asserted: figures on a shared machine vary; compare runs taken alike.",
+            "--warehouse is not used: the bench makes fresh warehouses of its own in the work folder."
         })
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
@@ -61,6 +62,13 @@ final class BenchCommand implements Callable<Integer> {
         Bench bench = Bench.of(Sessions.spark(main), scale, Sessions.reference(main), dir)
                 .demo(!noDemo)
                 .config(main.config);
+        if (scale.hasOwnProfile()) {
+            // a province's or the nation's load takes many minutes: say which file is being checked
+            bench.onFile(f -> {
+                err.println("    " + f);
+                err.flush();
+            });
+        }
         BenchReport report;
         try (Progress progress = Progress.start("bench", bench.steps().size())) {
             report = bench.execute(progress::step);
