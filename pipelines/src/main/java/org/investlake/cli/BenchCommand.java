@@ -53,6 +53,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "City scale: leave out the demo, one-file load and SELECT 1 processes.")
     boolean noDemo;
 
+    /**
+     * Steps the progress and, on stderr, says how long the step before took: a run stopped midway still tells
+     * what it measured.
+     */
+    private static java.util.function.Consumer<String> stepTimer(Progress progress, PrintWriter err) {
+        long[] started = {0};
+        String[] previous = {null};
+        return step -> {
+            long now = System.nanoTime();
+            if (previous[0] != null) {
+                err.printf(java.util.Locale.ROOT, "  (%s: %.1f s)%n", previous[0], (now - started[0]) / 1e9);
+                err.flush();
+            }
+            started[0] = now;
+            previous[0] = step;
+            progress.step(step);
+        };
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter o = main.spec().commandLine().getOut();
@@ -71,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchReport report;
         try (Progress progress = Progress.start("bench", bench.steps().size())) {
-            report = bench.execute(progress::step);
+            report = bench.execute(stepTimer(progress, err));
         } catch (Bench.StepFailed e) {
             err.println("investlake: bench failed at '" + e.step() + "': " + UserMessages.describe(e.getCause()));
             err.println("  work folder " + (work != null ? "kept: " + dir.toAbsolutePath() : "deleted"));
