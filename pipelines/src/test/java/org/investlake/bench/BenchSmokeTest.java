@@ -57,6 +57,7 @@ class BenchSmokeTest extends SparkTest {
                 new PrintWriter(e, true));
         out = o.toString();
         err = e.toString();
+        System.out.print(out); // the figures, for whoever reads the test log (nothing about them is asserted)
         json = code == 0 ? new ObjectMapper().readTree(dir.resolve("bench.json").toFile()) : null;
     }
 
