@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             UsersCommand.class,
             SupersetBundleCommand.class,
             BulletinCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -15,6 +15,11 @@ final class Sessions {
     private Sessions() {}
 
     static Warehouse open(Main options) {
+        return Warehouse.open(spark(options), options.warehouseUri(), reference(options));
+    }
+
+    /** The session alone, for a command that opens warehouses of its own (bench). */
+    static SparkSession spark(Main options) {
         if (spark == null) {
             spark = SparkSessions.create(options.master);
             if (options.verbose) {
@@ -25,7 +30,7 @@ final class Sessions {
                 spark.sparkContext().setLogLevel("ERROR");
             }
         }
-        return Warehouse.open(spark, options.warehouseUri(), reference(options));
+        return spark;
     }
 
     static ReferenceData reference(Main options) {

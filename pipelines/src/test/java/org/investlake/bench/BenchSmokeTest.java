@@ -1,0 +1,142 @@
+package org.investlake.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+import org.investlake.SparkTest;
+import org.investlake.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code investlake bench --scale city} run once, as a smoke test: no timing is asserted (the figures of a shared
+ * machine vary), only that the report is whole and that what was measured is what it says — the rows it counts
+ * are silver's, and DuckDB's result for a mart is Spark's gold table, row for row. The demo processes are left
+ * out ({@code --no-demo}): they would load the city a third time.
+ */
+class BenchSmokeTest extends SparkTest {
+    @TempDir
+    static Path dir;
+
+    private static int code;
+    private static String out;
+    private static String err;
+    private static JsonNode json;
+
+    @BeforeAll
+    static void runBench() throws IOException {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        code = Main.run(
+                new String[] {
+                    "--warehouse",
+                    dir.resolve("unused").toString(),
+                    "bench",
+                    "--scale",
+                    "city",
+                    "--no-demo",
+                    "--work",
+                    dir.resolve("work").toString(),
+                    "--out",
+                    dir.resolve("bench.json").toString()
+                },
+                new PrintWriter(o, true),
+                new PrintWriter(e, true));
+        out = o.toString();
+        err = e.toString();
+        System.out.print(out); // the figures, for whoever reads the test log (nothing about them is asserted)
+        json = code == 0 ? new ObjectMapper().readTree(dir.resolve("bench.json").toFile()) : null;
+    }
+
+    @Test
+    void reportsEveryFigureWithPositiveRatios() {
+        assertThat(code).as("exit code; stderr: %s", err).isZero();
+        for (String key : List.of(
+                "scale",
+                "format",
+                "rows",
+                "full_seconds",
+                "load_seconds",
+                "gold_seconds",
+                "incremental_seconds",
+                "incremental_ratio",
+                "duckdb_seconds",
+                "duckdb_ratio",
+                "peak_heap_mb",
+                "demo_seconds",
+                "date",
+                "machine",
+                "marts")) {
+            assertThat(json.has(key)).as("key %s in %s", key, json).isTrue();
+        }
+        assertThat(json.get("scale").asText()).isEqualTo("city");
+        assertThat(json.get("format").asText()).isEqualTo("csv+xlsx");
+        // left out with --no-demo; null, not missing
+        assertThat(json.get("demo_seconds").isNull()).isTrue();
+        assertThat(json.get("machine").get("cores").asInt())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(json.get("machine").get("max_heap_mb").asLong()).isPositive();
+        for (String ratio : List.of("incremental_ratio", "duckdb_ratio", "full_seconds", "gold_seconds")) {
+            assertThat(json.get(ratio).asDouble()).as(ratio).isPositive();
+        }
+        // full = load + gold
+        assertThat(json.get("full_seconds").asDouble())
+                .isCloseTo(
+                        json.get("load_seconds").asDouble()
+                                + json.get("gold_seconds").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(out).contains("gold vs DuckDB").contains("one month on top of 11");
+    }
+
+    @Test
+    void rowsAreTheRowsOfTheFullWarehousesSilverTables() {
+        assertThat(code).as("exit code; stderr: %s", err).isZero();
+        long silver = 0;
+        for (String t : List.of("stats", "projects", "bonds")) {
+            silver += spark().read()
+                    .format("delta")
+                    .load(dir.resolve("work/full/silver").resolve(t).toString())
+                    .count();
+        }
+        assertThat(json.get("rows").asLong()).isEqualTo(silver);
+        // the city sample (docs/sample-scales.md): projects about 600 a month, 13 units, twelve months
+        assertThat(silver).isBetween(12L * 500, 12L * 900);
+    }
+
+    @Test
+    void duckdbsRegionGrowthIsSparksGoldTable() {
+        assertThat(code).as("exit code; stderr: %s", err).isZero();
+        Dataset<Row> gold = spark().read()
+                .format("delta")
+                .load(dir.resolve("work/full/gold/region_growth").toString());
+        Dataset<Row> duck = spark().read()
+                .parquet(dir.resolve("work/duckdb/gold/region_growth.parquet").toString());
+        assertThat(duck.columns()).containsExactly(gold.columns());
+        // DuckDB writes its own integer and decimal widths: compared as the gold table's types
+        StructType types = gold.schema();
+        Column[] asGold = Arrays.stream(types.fields())
+                .map(f -> functions.col(f.name()).cast(f.dataType()).as(f.name()))
+                .toArray(Column[]::new);
+        assertThat(duck.count()).isEqualTo((13L + 1) * 11); // 13 units and 全市, 1-2月 … 1-12月
+        assertDataFrameNoOrderEquals(gold, duck.select(asGold));
+        // and every mart has as many rows in DuckDB as in gold
+        json.get("marts")
+                .fields()
+                .forEachRemaining(m -> assertThat(m.getValue().get("duckdb").asLong())
+                        .as(m.getKey())
+                        .isEqualTo(m.getValue().get("spark").asLong()));
+    }
+}
