@@ -29,6 +29,7 @@ import org.investlake.storage.Warehouse;
  *   <li>{@code full/}: a fresh warehouse, every month loaded as one batch, then gold built — both timed;
  *   <li>{@code duckdb/}: its silver exported to Parquet (untimed), the marts run by {@link DuckDbPeer} — timed;
  *   <li>{@code incremental/}: a second fresh warehouse with months 1-11 loaded and built (untimed), then month 12
+ *       (with {@link #months}: 1..N-1, then N)
  *       loaded and built — timed;
  *   <li>{@code demo/} (CITY only, unless left out): {@code investlake demo}, then {@code load --force} of one
  *       statistics file and {@code sql "SELECT 1"}, each in a process of its own ({@link LauncherProcess}).
@@ -44,6 +45,9 @@ public final class Bench {
     private final ReferenceData city;
     private final Path work;
     private boolean demo = true;
+    /** The months of the year measured: the full run loads 1..months, the incremental one adds the last. */
+    private int months = 12;
+
     private Path config;
     private Consumer<String> fileListener = file -> {};
 
@@ -68,6 +72,19 @@ public final class Bench {
         return this;
     }
 
+    /**
+     * Measures the first {@code months} months only (2..12; default 12): the full run loads months 1..N, the
+     * incremental one loads month N on top of 1..N-1. A smoke test uses 3 to stay cheap; figures for the targets
+     * need 12.
+     */
+    public Bench months(int months) {
+        if (months < 2 || months > 12) {
+            throw new IllegalArgumentException("months must be 2 to 12: " + months);
+        }
+        this.months = months;
+        return this;
+    }
+
     /** The city file the demo process is to use ({@code --config}); the bundled city when null. */
     public Bench config(Path config) {
         this.config = config;
@@ -88,8 +105,8 @@ public final class Bench {
                 "full year: build gold",
                 "DuckDB: export silver",
                 "DuckDB: run the marts",
-                "incremental: load and build months 1-11",
-                "incremental: load and build month 12"));
+                "incremental: load and build months 1-" + (months - 1),
+                "incremental: load and build month " + months));
         if (runsDemo()) {
             steps.addAll(List.of("demo", "load one small file", "sql SELECT 1"));
         }
@@ -117,7 +134,7 @@ public final class Bench {
             BenchSample sample = s.run(() -> BenchSample.write(YEAR, scale, city, work.resolve("sample")));
 
             Warehouse full = Warehouse.open(spark, work.resolve("full").toString(), sample.reference());
-            double load = s.run(() -> TimedLoadAndBuild.load(full, sample.files(), fileListener));
+            double load = s.run(() -> TimedLoadAndBuild.load(full, sample.months(1, months), fileListener));
             double gold = s.run(() -> TimedLoadAndBuild.build(full));
             long rows = silverRows();
             DuckDbPeer duck = new DuckDbPeer(work.resolve("duckdb"));
@@ -133,9 +150,9 @@ public final class Bench {
                             new BenchReport.MartRows(spark.table("gold." + mart).count(), n)));
 
             Warehouse inc = Warehouse.open(spark, work.resolve("incremental").toString(), sample.reference());
-            s.run(() -> TimedLoadAndBuild.run(inc, sample.months(1, 11), fileListener));
+            s.run(() -> TimedLoadAndBuild.run(inc, sample.months(1, months - 1), fileListener));
             TimedLoadAndBuild.Timing lastMonth =
-                    s.run(() -> TimedLoadAndBuild.run(inc, sample.months(12, 12), fileListener));
+                    s.run(() -> TimedLoadAndBuild.run(inc, sample.months(months, months), fileListener));
 
             Double demoSeconds = null;
             Double oneFile = null;
@@ -160,6 +177,7 @@ public final class Bench {
             return new BenchReport(
                     scale.name().toLowerCase(),
                     sample.format(),
+                    months,
                     rows,
                     rows / fullSeconds / cores,
                     fullSeconds,

@@ -14,11 +14,12 @@ import java.util.Map;
  * What one bench run measured, written as JSON with snake_case keys (docs/performance.md "Benchmark" says what each
  * figure means). Seconds are wall-clock; a figure not measured at this scale or with these options is null.
  *
+ * @param months the months measured (12 unless {@code --months}): the full run loads 1..months
  * @param rows the rows in silver after the full load (stats + projects + bonds)
  * @param fullSeconds the full run: loading every month, then building gold
  * @param loadSeconds the load part of the full run
  * @param goldSeconds the build part of the full run
- * @param incrementalSeconds loading month 12 on top of months 1-11 and the build after it
+ * @param incrementalSeconds loading the last month on top of the ones before and the build after it
  * @param incrementalRatio incremental / full
  * @param duckdbSeconds DuckDB running the same marts over the same silver data
  * @param duckdbRatio gold / DuckDB
@@ -32,6 +33,7 @@ import java.util.Map;
 public record BenchReport(
         String scale,
         String format,
+        int months,
         long rows,
         double rowsPerSecondPerCore,
         double fullSeconds,

@@ -50,6 +50,15 @@ final class BenchCommand implements Callable<Integer> {
                     + "deleted at the end.")
     Path work;
 
+    @Option(
+            names = "--months",
+            paramLabel = "N",
+            defaultValue = "12",
+            description = "Measure the first N months only (2-12): the full run loads months 1-N, the incremental one "
+                    + "month N on top of 1-(N-1). For a quick check; the targets are judged on 12. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int months;
+
     @Option(names = "--no-demo", description = "City scale: leave out the demo, one-file load and SELECT 1 processes.")
     boolean noDemo;
 
@@ -80,6 +89,7 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Bench bench = Bench.of(Sessions.spark(main), scale, Sessions.reference(main), dir)
                 .demo(!noDemo)
+                .months(months)
                 .config(main.config);
         if (scale.hasOwnProfile()) {
             // a province's or the nation's load takes many minutes: say which file is being checked

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
@@ -17,14 +15,13 @@ import org.investlake.storage.Warehouse;
  * Stages a file too large to hold ({@link InputFile#large()}): its first rows are read as a small grid to find
  * the feed and the layout, then the whole file streams past once — each row staged exactly as a held file's row
  * ({@link RowStager}), summed ({@link DataSummary}) and fingerprinted ({@link ContentFingerprint}) — and its bronze
- * and staged rows are written in chunks as Parquet under the warehouse's {@code _staging/LOAD_ID/}, where the
- * load's checks and writes read them with Spark. Memory holds one chunk, whatever the file's size.
+ * and staged rows are written row by row as Parquet under the warehouse's {@code _staging/LOAD_ID/} ({@link ScratchParquetWriter}, no
+ * Spark job), where the load's checks and writes read them with Spark. Memory holds one row group, whatever the
+ * file's size.
  */
 final class LargeFileStager {
     /** Enough rows for any title, unit line and header the layout detector looks for. */
     static final int HEAD_ROWS = 200;
-
-    private static final int CHUNK_ROWS = 25_000;
 
     private LargeFileStager() {}
 
@@ -58,36 +55,38 @@ final class LargeFileStager {
         StructType stagedSchema = RowStager.stagedSchema(schema);
         DataSummary summary = new DataSummary(schema, layout);
         List<Grid.Row> totals = new ArrayList<>();
-        List<Row> bronze = new ArrayList<>();
-        List<Row> staged = new ArrayList<>();
-        // an empty folder reads as no rows: a file of title and header alone still has a bronze table to read
-        spark.createDataFrame(List.of(), bronzeSchema)
-                .write()
-                .mode(SaveMode.Append)
-                .parquet(stored.bronzePath());
-        spark.createDataFrame(List.of(), stagedSchema)
-                .write()
-                .mode(SaveMode.Append)
-                .parquet(stored.stagedPath());
         int[] reached = {0};
         String[] encoding = {null};
-        try (RowStream stream = RowStream.open(file, spark)) {
+        var conf = spark.sparkContext().hadoopConfiguration();
+        try (RowStream stream = RowStream.open(file, spark);
+                ScratchParquetWriter bronze =
+                        new ScratchParquetWriter(stored.bronzePath() + "/part-00000.parquet", bronzeSchema, conf);
+                ScratchParquetWriter staged =
+                        new ScratchParquetWriter(stored.stagedPath() + "/part-00000.parquet", stagedSchema, conf)) {
             encoding[0] = stream.encoding();
             new RowStager(schema, layout).stage(stream, file, loadId, loadedAt, (row, kind, b, s) -> {
                 reached[0] = row.number();
                 digest.add(row);
-                bronze.add(b);
-                if (kind.equals("total")) {
-                    totals.add(row);
-                } else if (s != null) {
-                    staged.add(s);
-                    summary.add(row);
-                }
-                if (bronze.size() >= CHUNK_ROWS) {
-                    flush(spark, bronze, bronzeSchema, stored.bronzePath());
-                    flush(spark, staged, stagedSchema, stored.stagedPath());
+                try {
+                    bronze.write(b);
+                    if (kind.equals("total")) {
+                        totals.add(row);
+                    } else if (s != null) {
+                        staged.write(s);
+                        summary.add(row);
+                    }
+                } catch (IOException e) {
+                    throw new ScratchWriteFailed(e);
                 }
             });
+        } catch (ScratchWriteFailed e) {
+            throw new UncheckedIOException(
+                    "cannot write the scratch copy of " + file.name() + " under " + dir + ": "
+                            + e.getCause().getMessage(),
+                    (IOException) e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write the scratch copy of " + file.name() + " under " + dir + ": " + e.getMessage(), e);
         } catch (UncheckedIOException | IllegalStateException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw badBytes(file, encoding[0], e);
@@ -95,9 +94,14 @@ final class LargeFileStager {
             // the reader parses ahead of the rows it hands over: the fault is after the last row read, not at it
             throw unreadable(file, "读到第" + reached[0] + "行之后,", e);
         }
-        flush(spark, bronze, bronzeSchema, stored.bronzePath());
-        flush(spark, staged, stagedSchema, stored.stagedPath());
         return new RowStager.Staged(List.of(), List.of(), List.of(), totals, summary, stored);
+    }
+
+    /** A failed write of the scratch Parquet, told apart from a fault in the file being read. */
+    private static final class ScratchWriteFailed extends RuntimeException {
+        ScratchWriteFailed(IOException cause) {
+            super(cause);
+        }
     }
 
     /** The scratch folder of one load: {@code _staging/LOAD_ID} beside the warehouse's layers. */
@@ -111,13 +115,6 @@ final class LargeFileStager {
             warehouse.fs().delete(new org.apache.hadoop.fs.Path(scratch(warehouse, loadId)), true);
         } catch (IOException e) {
             // a scratch folder left behind is space, not data: the next load's folder has another name
-        }
-    }
-
-    private static void flush(SparkSession spark, List<Row> rows, StructType schema, String path) {
-        if (!rows.isEmpty()) {
-            spark.createDataFrame(rows, schema).write().mode(SaveMode.Append).parquet(path);
-            rows.clear();
         }
     }
 

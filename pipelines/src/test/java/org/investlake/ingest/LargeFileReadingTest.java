@@ -98,7 +98,7 @@ class LargeFileReadingTest extends SparkTest {
         assertThat(r.status()).isEqualTo(FileLoadResult.Status.REJECTED);
         assertThat(r.reasons().get(0)).contains("编码混杂.csv", "第20004行有不符合 UTF-8 编码的字节", "UTF-8 或 GBK");
         assertThat(Files.exists(dir.resolve(
-                        "w1/bronze/_files/" + InputFile.read(file, 0).sha256() + "/编码混杂.csv")))
+                        "w1/warehouse/bronze/_files/" + InputFile.read(file, 0).sha256() + "/编码混杂.csv")))
                 .as("the raw copy is kept")
                 .isTrue();
         assertThat(

@@ -1005,9 +1005,10 @@ class ProjectsRulesTest extends SparkTest {
                             h.reasons()));
         }
         assertSameTables(streamed);
-        assertThat(new java.io.File(dir.resolve("streamed").toFile(), "_staging").list())
-                .as("each load's scratch folder is gone once it is loaded")
-                .isNullOrEmpty();
+        assertThat(dir.resolve("streamed/warehouse/_staging").toFile().list())
+                .as("each load's scratch folder (under _staging, made by the first) is gone once it is loaded")
+                .isNotNull()
+                .isEmpty();
     }
 
     /**
