@@ -81,8 +81,16 @@ final class BenchCommand implements Callable<Integer> {
         };
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if (months < 2 || months > 12) {
+            // a usage error (exit 2), before the session starts or anything is written
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--months must be 2 to 12 (was " + months + ")");
+        }
         PrintWriter o = main.spec().commandLine().getOut();
         PrintWriter err = main.spec().commandLine().getErr();
         Path dir = work != null ? work : Files.createTempDirectory("investlake-bench-");

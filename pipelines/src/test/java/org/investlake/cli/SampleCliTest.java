@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sample}'s options as a user types them; nothing here needs Spark. */
+/** {@code sample}'s, {@code maintain}'s and {@code bench}'s options as a user types them; nothing here needs Spark. */
 class SampleCliTest {
     @TempDir
     Path dir;
@@ -36,5 +36,21 @@ class SampleCliTest {
         assertThat(run(out, err, "sample", "--scale", "Province", "--out", dir.toString(), "--help"))
                 .isZero();
         assertThat(out.toString()).contains("--scale=SCALE");
+    }
+
+    @Test
+    void maintainAndBenchSayWhatTheyDoWithoutStartingSpark() {
+        StringWriter out = new StringWriter();
+        assertThat(run(out, new StringWriter(), "maintain", "--help")).isZero();
+        assertThat(out.toString()).contains("OPTIMIZE").contains("VACUUM").contains("760 days");
+        StringWriter bench = new StringWriter();
+        assertThat(run(bench, new StringWriter(), "bench", "--help")).isZero();
+        assertThat(bench.toString()).contains("--months=N").contains("DuckDB");
+        // a month count outside 2-12 is refused before any work
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "bench", "--months", "1", "--work", dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("2 to 12");
+        assertThat(dir).isEmptyDirectory();
     }
 }
