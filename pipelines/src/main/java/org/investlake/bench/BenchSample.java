@@ -2,13 +2,8 @@ package org.investlake.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.investlake.reference.ReferenceData;
 import org.investlake.sample.SampleGenerator;
 import org.investlake.sample.SampleScale;
@@ -24,9 +19,6 @@ import org.investlake.sample.SampleSummary;
  * @param format what the files are: {@code csv+xlsx} or {@code parquet}
  */
 record BenchSample(SampleScale scale, ReferenceData reference, List<Path> files, String format) {
-    /** The month a file holds, from its name: 2023年1-12月… (statistics, cumulative) or 2023年12月… . */
-    private static final Pattern MONTH = Pattern.compile("\\d{4}年(?:1-)?(\\d{1,2})月");
-
     static BenchSample write(int year, SampleScale scale, ReferenceData city, Path dir) {
         SampleSummary summary =
                 SampleGenerator.forYear(year).scale(scale).reference(city).writeTo(dir);
@@ -47,24 +39,17 @@ record BenchSample(SampleScale scale, ReferenceData reference, List<Path> files,
                 .toList();
     }
 
+    /** The month a sample file holds, from its name as the loader reads a title (2023年1-12月…, 2023年12月…). */
     static int month(Path file) {
-        Matcher m = MONTH.matcher(file.getFileName().toString());
-        if (!m.find()) {
-            throw new IllegalArgumentException("no month in the sample file name " + file.getFileName());
-        }
-        return Integer.parseInt(m.group(1));
+        return org.investlake.ingest.Periods.findInText(file.getFileName().toString())
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no month in the sample file name " + file.getFileName()))
+                .getMonthValue();
     }
 
-    /** The loadable files under {@code dir}, sorted as {@code run --inbox} sorts them. */
     private static List<Path> inboxFiles(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return n.endsWith(".csv") || n.endsWith(".xlsx") || n.endsWith(".parquet");
-                    })
-                    .sorted()
-                    .toList();
+        try {
+            return org.investlake.ingest.Inbox.files(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the sample in " + dir + ": " + e.getMessage(), e);
         }

@@ -2,12 +2,9 @@ package org.investlake.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.investlake.storage.Warehouse;
 import org.investlake.storage.WarehouseLock;
 import picocli.CommandLine.Command;
@@ -51,22 +48,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static List<Path> inboxFiles(Path inbox) throws IOException {
-        if (!Files.isDirectory(inbox)) {
-            throw new IOException("inbox " + inbox + " is not a folder");
-        }
-        try (Stream<Path> s = Files.walk(inbox)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return !n.startsWith(".")
-                                && !n.startsWith("~$")
-                                && (n.endsWith(".csv")
-                                        || n.endsWith(".xlsx")
-                                        || n.endsWith(".xls")
-                                        || n.endsWith(".parquet"));
-                    })
-                    .sorted()
-                    .toList();
-        }
+        return org.investlake.ingest.Inbox.files(inbox);
     }
 }
