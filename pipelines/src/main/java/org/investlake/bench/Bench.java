@@ -49,6 +49,9 @@ public final class Bench {
     private int months = 12;
 
     private Path config;
+    /** A sample written before, loaded instead of writing one; null to write it in the work folder. */
+    private Path sample;
+
     private Consumer<String> fileListener = file -> {};
 
     private Bench(SparkSession spark, SampleScale scale, ReferenceData city, Path work) {
@@ -85,6 +88,12 @@ public final class Bench {
         return this;
     }
 
+    /** Loads the sample already written in {@code dir} (by {@code sample --scale … --out dir}); null writes one. */
+    public Bench sample(Path dir) {
+        this.sample = dir;
+        return this;
+    }
+
     /** The city file the demo process is to use ({@code --config}); the bundled city when null. */
     public Bench config(Path config) {
         this.config = config;
@@ -100,7 +109,7 @@ public final class Bench {
     /** The steps {@link #execute} goes through, in order, as it names them to its listener. */
     public List<String> steps() {
         List<String> steps = new ArrayList<>(List.of(
-                "write the " + scale.name().toLowerCase() + " sample",
+                (sample != null ? "read the " : "write the ") + scale.name().toLowerCase() + " sample",
                 "full year: load",
                 "full year: build gold",
                 "DuckDB: export silver",
@@ -131,7 +140,9 @@ public final class Bench {
     public BenchReport execute(Consumer<String> step) {
         try (HeapSampler heap = HeapSampler.start()) {
             Steps s = new Steps(step);
-            BenchSample sample = s.run(() -> BenchSample.write(YEAR, scale, city, work.resolve("sample")));
+            BenchSample sample = s.run(() -> this.sample != null
+                    ? BenchSample.existing(scale, city, this.sample)
+                    : BenchSample.write(YEAR, scale, city, work.resolve("sample")));
 
             Warehouse full = Warehouse.open(spark, work.resolve("full").toString(), sample.reference());
             double load = s.run(() -> TimedLoadAndBuild.load(full, sample.months(1, months), fileListener));

@@ -29,6 +29,33 @@ record BenchSample(SampleScale scale, ReferenceData reference, List<Path> files,
                 scale, ReferenceData.load(summary.profile()), inboxFiles(dir.resolve("parquet")), "parquet");
     }
 
+    /**
+     * A sample written before by {@code sample --scale SCALE --out DIR} (a nation's takes minutes and 3 GB to write
+     * again): the city's files in {@code dir}, or a larger scale's {@code parquet/} folder and the {@code
+     * profile/city.yaml} it is loaded with.
+     */
+    static BenchSample existing(SampleScale scale, ReferenceData city, Path dir) {
+        if (!scale.hasOwnProfile()) {
+            return new BenchSample(scale, city, requireFiles(dir, dir), "csv+xlsx");
+        }
+        Path profile = dir.resolve("profile").resolve("city.yaml");
+        if (!java.nio.file.Files.isRegularFile(profile)) {
+            throw new IllegalArgumentException(dir + " holds no " + scale.name().toLowerCase()
+                    + " sample: profile/city.yaml is missing (write one with `sample --scale "
+                    + scale.name().toLowerCase() + " --out " + dir + "`)");
+        }
+        return new BenchSample(
+                scale, ReferenceData.load(profile), requireFiles(dir, dir.resolve("parquet")), "parquet");
+    }
+
+    private static List<Path> requireFiles(Path sample, Path folder) {
+        List<Path> files = java.nio.file.Files.isDirectory(folder) ? inboxFiles(folder) : List.of();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(sample + " holds no sample: no files to load in " + folder);
+        }
+        return files;
+    }
+
     /** The files of months {@code first} … {@code last}. */
     List<Path> months(int first, int last) {
         return files.stream()

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         header = "Measure load, build and one incremental month at a sample scale, against DuckDB.",
         description = {
-            "In one process: writes the sample of the scale; loads all 12 months into a fresh warehouse as "
+            "In one process: writes the sample of the scale (or reads it, --sample); loads all 12 months into a fresh warehouse as "
                     + "`run --inbox` does and builds gold (full_seconds, gold_seconds); loads months 1-11 into a "
                     + "second warehouse and builds, then times month 12 and the build after it "
                     + "(incremental_seconds); runs the same marts in DuckDB over the same silver data, exported "
@@ -59,6 +59,13 @@ final class BenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int months;
 
+    @Option(
+            names = "--sample",
+            paramLabel = "DIR",
+            description = "Load the sample already in DIR, written by `sample --scale SCALE --out DIR`, instead of "
+                    + "writing one (a nation's takes minutes and about 3 GB).")
+    Path sample;
+
     @Option(names = "--no-demo", description = "City scale: leave out the demo, one-file load and SELECT 1 processes.")
     boolean noDemo;
 
@@ -98,6 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         Bench bench = Bench.of(Sessions.spark(main), scale, Sessions.reference(main), dir)
                 .demo(!noDemo)
                 .months(months)
+                .sample(sample)
                 .config(main.config);
         if (scale.hasOwnProfile()) {
             // a province's or the nation's load takes many minutes: say which file is being checked

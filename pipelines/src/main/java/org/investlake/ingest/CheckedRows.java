@@ -3,8 +3,10 @@ package org.investlake.ingest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -50,13 +52,21 @@ final class CheckedRows {
     /**
      * For a file too large to hold: runs {@code judged} once into Parquet at {@code path} and fetches only the rows
      * a rule flagged (refused, warned or failing — on a clean file, few); the kept rows stay there ({@link #kept}).
+     * Only silver's {@code columns} and the rules' verdicts are written: the delivered text and the record map
+     * would double the writing, and only a flagged row's record is needed (for quarantine), fetched from the
+     * file's bronze rows ({@code bronze}) by row number.
      */
-    static CheckedRows stored(Dataset<Row> judged, String path) {
-        judged.write().mode(SaveMode.Overwrite).parquet(path);
+    static CheckedRows stored(Dataset<Row> judged, String[] columns, Dataset<Row> bronze, String path) {
+        Set<String> written = new LinkedHashSet<>(List.of(columns));
+        written.addAll(List.of("source_row", "violations", "warnings", "failures"));
+        judged.selectExpr(written.toArray(String[]::new))
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(path);
         Dataset<Row> all = judged.sparkSession().read().parquet(path);
-        List<Row> flagged = all.where("size(violations) > 0 OR size(warnings) > 0 OR size(failures) > 0")
-                .collectAsList();
-        return new CheckedRows(all.schema(), flagged, all);
+        Dataset<Row> flagged = all.where("size(violations) > 0 OR size(warnings) > 0 OR size(failures) > 0")
+                .join(bronze.selectExpr("row_number AS source_row", "record"), "source_row");
+        return new CheckedRows(flagged.schema(), flagged.collectAsList(), all);
     }
 
     /** The first row (in file order) a {@code fail} rule refused, which rejects the whole file; null if none. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.investlake.quality.FeedSchema;
@@ -61,8 +62,9 @@ final class LargeFileStager {
         try (RowStream stream = RowStream.open(file, spark);
                 ScratchParquetWriter bronze =
                         new ScratchParquetWriter(stored.bronzePath() + "/part-00000.parquet", bronzeSchema, conf);
-                ScratchParquetWriter staged =
-                        new ScratchParquetWriter(stored.stagedPath() + "/part-00000.parquet", stagedSchema, conf)) {
+                // the record map is bronze's too: written once there, read back for the few rows quarantined
+                ScratchParquetWriter staged = new ScratchParquetWriter(
+                        stored.stagedPath() + "/part-00000.parquet", stagedSchema, conf, Set.of("record"))) {
             encoding[0] = stream.encoding();
             new RowStager(schema, layout).stage(stream, file, loadId, loadedAt, (row, kind, b, s) -> {
                 reached[0] = row.number();

@@ -395,7 +395,12 @@ public final class LoadJob {
         Dataset<Row> judged = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema);
         CheckedRows rows = staged.stored() == null
                 ? CheckedRows.collect(judged)
-                : CheckedRows.stored(judged, LargeFileStager.scratch(warehouse, loadId) + "/judged");
+                : CheckedRows.stored(
+                        judged,
+                        silverColumns(schema),
+                        staged.bronze(
+                                spark, TableDoc.load("bronze", schema.feed()).declaredSchema()),
+                        LargeFileStager.scratch(warehouse, loadId) + "/judged");
         Row failed = rows.firstFailed();
         if (failed != null) {
             MessageRenderer messages = new MessageRenderer(schema, layout, warehouse.reference(), file.name());
@@ -404,6 +409,12 @@ public final class LoadJob {
                     rule.getString(0), messages.render(rows.sourceRow(failed), rule) + "(整个文件未入库)");
         }
         return new Checked(schema, layout, staged, rows);
+    }
+
+    private static String[] silverColumns(FeedSchema schema) {
+        return TableDoc.load("silver", schema.feed()).columns().stream()
+                .map(TableDoc.Column::name)
+                .toArray(String[]::new);
     }
 
     /** What a file's rows came to, before anything is written: the dry run stops here. */
@@ -416,9 +427,7 @@ public final class LoadJob {
     private Outcome evaluate(InputFile file, Checked checked, String loadId) {
         FeedSchema schema = checked.schema();
         CheckedRows rows = checked.rows();
-        TableDoc silver = TableDoc.load("silver", schema.feed());
-        String[] columns = silver.columns().stream().map(TableDoc.Column::name).toArray(String[]::new);
-        DeliveryFold.Kept kept = rows.kept(columns);
+        DeliveryFold.Kept kept = rows.kept(silverColumns(schema));
         List<Row> rejected = rows.refused();
         List<Row> warned = rows.warned();
         List<String> periods = kept.periods();

@@ -2,10 +2,13 @@ package org.investlake.ingest;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,7 +48,10 @@ final class RowStager {
             return summary.rows();
         }
 
-        /** The staged rows (with a null file_period, set by the load once the period is known). */
+        /**
+         * The staged rows (with a null file_period, set by the load once the period is known); a stored file's
+         * without their record map, which its bronze rows hold.
+         */
         Dataset<Row> staged(SparkSession spark, FeedSchema schema) {
             StructType s = stagedSchema(schema);
             return stored == null
@@ -68,6 +74,7 @@ final class RowStager {
 
     private final FeedSchema schema;
     private final FileLayout layout;
+    private final Map<Integer, String[]> recordKeys = new HashMap<>();
 
     RowStager(FeedSchema schema, FileLayout layout) {
         this.schema = schema;
@@ -180,19 +187,30 @@ final class RowStager {
     }
 
     /** Header text → cell text; a repeated header name gets a #2 suffix so no cell is lost. */
-    private static Map<String, String> record(List<String> header, Grid.Row row) {
+    private Map<String, String> record(List<String> header, Grid.Row row) {
+        String[] keys = keys(header, Math.max(header.size(), row.cells().size()));
         Map<String, String> m = new LinkedHashMap<>();
-        int n = Math.max(header.size(), row.cells().size());
-        for (int i = 0; i < n; i++) {
-            String h = i < header.size() && !Labels.isBlank(header.get(i))
-                    ? header.get(i).strip()
-                    : "列" + (i + 1);
-            String key = h;
-            for (int k = 2; m.containsKey(key); k++) {
-                key = h + "#" + k;
-            }
-            m.put(key, row.cell(i) == null ? "" : row.cell(i));
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], row.cell(i) == null ? "" : row.cell(i));
         }
         return m;
+    }
+
+    /** The record's keys for a row of {@code n} cells, worked out once per width: a million rows share them. */
+    private String[] keys(List<String> header, int n) {
+        return recordKeys.computeIfAbsent(n, width -> {
+            Set<String> seen = new LinkedHashSet<>();
+            for (int i = 0; i < width; i++) {
+                String h = i < header.size() && !Labels.isBlank(header.get(i))
+                        ? header.get(i).strip()
+                        : "列" + (i + 1);
+                String key = h;
+                for (int k = 2; seen.contains(key); k++) {
+                    key = h + "#" + k;
+                }
+                seen.add(key);
+            }
+            return seen.toArray(String[]::new);
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -34,11 +35,23 @@ final class ScratchParquetWriter implements AutoCloseable {
     private final ParquetWriter<Row> writer;
 
     ScratchParquetWriter(String path, StructType schema, Configuration conf) throws IOException {
+        this(path, schema, conf, Set.of());
+    }
+
+    /** A writer that leaves the columns {@code leftNull} empty in every row, whatever the rows hold. */
+    ScratchParquetWriter(String path, StructType schema, Configuration conf, Set<String> leftNull) throws IOException {
         MessageType parquet = parquetSchema(schema);
-        writer = new Builder(new org.apache.hadoop.fs.Path(path), schema, parquet)
+        boolean[] skipped = new boolean[schema.fields().length];
+        for (int i = 0; i < skipped.length; i++) {
+            skipped[i] = leftNull.contains(schema.fields()[i].name());
+        }
+        writer = new Builder(new org.apache.hadoop.fs.Path(path), schema, parquet, skipped)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
+                // a scratch file is read once, by the same load: dictionary pages cost more to build (a hash lookup
+                // per cell, most of the writing time of a million rows) than they would save
+                .withDictionaryEncoding(false)
                 .build();
     }
 
@@ -98,11 +111,13 @@ final class ScratchParquetWriter implements AutoCloseable {
     private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
         private final StructType schema;
         private final MessageType parquet;
+        private final boolean[] skipped;
 
-        Builder(org.apache.hadoop.fs.Path path, StructType schema, MessageType parquet) {
+        Builder(org.apache.hadoop.fs.Path path, StructType schema, MessageType parquet, boolean[] skipped) {
             super(path);
             this.schema = schema;
             this.parquet = parquet;
+            this.skipped = skipped;
         }
 
         @Override
@@ -112,18 +127,20 @@ final class ScratchParquetWriter implements AutoCloseable {
 
         @Override
         protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-            return new RowWriteSupport(schema, parquet);
+            return new RowWriteSupport(schema, parquet, skipped);
         }
     }
 
     private static final class RowWriteSupport extends WriteSupport<Row> {
         private final StructType schema;
         private final MessageType parquet;
+        private final boolean[] skipped;
         private RecordConsumer out;
 
-        RowWriteSupport(StructType schema, MessageType parquet) {
+        RowWriteSupport(StructType schema, MessageType parquet, boolean[] skipped) {
             this.schema = schema;
             this.parquet = parquet;
+            this.skipped = skipped;
         }
 
         @Override
@@ -144,7 +161,7 @@ final class ScratchParquetWriter implements AutoCloseable {
             out.startMessage();
             StructField[] fields = schema.fields();
             for (int i = 0; i < fields.length; i++) {
-                if (row.isNullAt(i)) {
+                if (skipped[i] || row.isNullAt(i)) {
                     continue;
                 }
                 String name = fields[i].name();

@@ -22,7 +22,20 @@ public final class Labels {
             return null;
         }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC);
-        return SPACES.matcher(s).replaceAll("").trim();
+        // most cells have nothing to remove: the regex is skipped for them, as it is most of the time spent
+        // folding the cells of a million-row export
+        return hasSpaceOrControl(s) ? SPACES.matcher(s).replaceAll("").trim() : s;
+    }
+
+    /** True when the regex or trim of {@link #fold} could change {@code s}: a space of any kind, or a control. */
+    private static boolean hasSpaceOrControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c == '\u00a0' || c == '\u3000') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A row label (region or sector) as compared with aliases: folded, without 其中: or numbering. */
@@ -30,6 +43,9 @@ public final class Labels {
         String s = fold(raw);
         if (s == null) {
             return null;
+        }
+        if (s.isEmpty() || "其内含0123456789一二三四五六七八九十(".indexOf(s.charAt(0)) < 0) {
+            return s; // neither prefix can start here (NFKC has made （ into ()
         }
         s = SUB_ITEM.matcher(s).replaceFirst("");
         s = LEADING_NUMBERING.matcher(s).replaceFirst("");

@@ -65,6 +65,32 @@ class BenchSmokeTest extends SparkTest {
     }
 
     @Test
+    void aFolderWithoutASampleIsRefusedBeforeAnythingIsLoaded() {
+        StringWriter e = new StringWriter();
+        Path empty = dir.resolve("no-sample");
+        int refused = Main.run(
+                new String[] {
+                    "--warehouse",
+                    dir.resolve("unused").toString(),
+                    "bench",
+                    "--scale",
+                    "nation",
+                    "--sample",
+                    empty.toString(),
+                    "--work",
+                    dir.resolve("work-refused").toString()
+                },
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(e, true));
+        assertThat(refused).isEqualTo(1);
+        assertThat(e.toString())
+                .contains("read the nation sample")
+                .contains("holds no nation sample")
+                .contains("profile/city.yaml");
+        assertThat(dir.resolve("work-refused").resolve("full")).doesNotExist();
+    }
+
+    @Test
     void reportsEveryFigureWithPositiveRatios() {
         assertThat(code).as("exit code; stderr: %s", err).isZero();
         for (String key : List.of(
