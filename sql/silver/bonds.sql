@@ -38,19 +38,44 @@ conform_codes as (
 
 ),
 
+delivered_periods as (
+
+    select distinct period_parsed as period from conform_codes
+
+),
+
+latest_earlier as (
+
+    -- per delivered month, each project's latest earlier snapshot in the same year, found per project before the
+    -- join (a December file meets one earlier row per project, not all eleven months before it)
+    select
+        d.period,
+        h.project_code,
+        max_by(
+            struct(
+                h.period as period,
+                h.completed_ytd_wan as completed_ytd_wan,
+                h.bond_spent_wan as bond_spent_wan),
+            h.period)                                                              as prev
+    from delivered_periods as d
+    join bonds_history as h
+        on substr(h.period, 1, 4) = substr(d.period, 1, 4)
+        and h.period < d.period
+    group by d.period, h.project_code
+
+),
+
 add_previous_month as (
 
     select
         c.*,
-        h.period                                                                   as prev_period,
-        h.completed_ytd_wan                                                        as prev_completed_ytd_wan,
-        h.bond_spent_wan                                                           as prev_bond_spent_wan,
-        row_number() over (partition by c.source_row order by h.period desc)       as nth_previous
+        l.prev.period                                                              as prev_period,
+        l.prev.completed_ytd_wan                                                   as prev_completed_ytd_wan,
+        l.prev.bond_spent_wan                                                      as prev_bond_spent_wan
     from conform_codes as c
-    left join bonds_history as h
-        on h.project_code = c.code
-        and substr(h.period, 1, 4) = substr(c.period_parsed, 1, 4)
-        and h.period < c.period_parsed
+    left join latest_earlier as l
+        on l.project_code = c.code
+        and l.period = c.period_parsed
 
 ),
 
@@ -86,7 +111,6 @@ final as (
         annual_plan_raw, completed_ytd_raw, bond_spent_raw, started_raw, period_raw,
         record
     from add_previous_month
-    where nth_previous = 1
 
 )
 

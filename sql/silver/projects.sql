@@ -53,19 +53,39 @@ conform_codes as (
 
 ),
 
+delivered_periods as (
+
+    select distinct period_parsed as period from conform_codes
+
+),
+
+latest_earlier as (
+
+    -- per delivered month, each project's latest earlier snapshot in the same year: found per project first, so a
+    -- December file is joined with one earlier row per project, not with all eleven months before it
+    select
+        d.period,
+        h.project_code,
+        max_by(struct(h.period as period, h.completed_ytd_wan as completed_ytd_wan), h.period) as prev
+    from delivered_periods as d
+    join projects_history as h
+        on substr(h.period, 1, 4) = substr(d.period, 1, 4)
+        and h.period < d.period
+    group by d.period, h.project_code
+
+),
+
 add_previous_month as (
 
     -- the same project's latest earlier snapshot in the same year, for the cumulative rule
     select
         c.*,
-        h.period                                                                   as prev_period,
-        h.completed_ytd_wan                                                        as prev_completed_ytd_wan,
-        row_number() over (partition by c.source_row order by h.period desc)       as nth_previous
+        l.prev.period                                                              as prev_period,
+        l.prev.completed_ytd_wan                                                   as prev_completed_ytd_wan
     from conform_codes as c
-    left join projects_history as h
-        on h.project_code = c.code
-        and substr(h.period, 1, 4) = substr(c.period_parsed, 1, 4)
-        and h.period < c.period_parsed
+    left join latest_earlier as l
+        on l.project_code = c.code
+        and l.period = c.period_parsed
 
 ),
 
@@ -113,7 +133,6 @@ final as (
         private_promotion_raw, period_raw,
         record
     from add_previous_month
-    where nth_previous = 1
 
 )
 
