@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -90,6 +91,8 @@ public final class BuildJob {
     private boolean all;
     /** Per-period fingerprints of an input, by "layer.name@version": each input is read once a build. */
     private final Map<String, Map<String, String>> fingerprints = new HashMap<>();
+    /** Which periods of the inputs their commits since a mart's last build touched. */
+    private final InputChanges inputChanges;
     /** The rows of each reference view a mart reads, as text, once a build. */
     private final Map<String, String> referenceViews = new HashMap<>();
 
@@ -97,6 +100,7 @@ public final class BuildJob {
         this.warehouse = warehouse;
         this.store = new TableStore(warehouse);
         this.versions = new TableVersions(warehouse);
+        this.inputChanges = new InputChanges(warehouse);
     }
 
     public static BuildJob on(Warehouse warehouse) {
@@ -203,7 +207,9 @@ public final class BuildJob {
                         continue;
                     }
 
-                    Map<String, String> current = inputsExist ? fingerprint(inputs, inputVersions) : Map.of();
+                    Map<String, String> current = inputsExist
+                            ? currentFingerprints(inputs, inputVersions, last, definition, martVersion)
+                            : Map.of();
                     Set<String> held = periodsOf(doc.qualifiedName());
                     Map<String, String> reasons = new TreeMap<>();
                     if (all) {
@@ -347,15 +353,40 @@ public final class BuildJob {
     }
 
     /**
-     * Each period of the inputs (a period any of them has) → a fingerprint of their rows in it: per
+     * Each period of the inputs → its fingerprint ({@link #fingerprint}). When the mart's last build stands (same
+     * definition, its own table untouched) and the inputs' logs say which periods their commits since then touched
+     * ({@link InputChanges}), only those are fingerprinted and the others keep the fingerprint the log recorded:
+     * their rows are the ones it was taken from.
+     */
+    private Map<String, String> currentFingerprints(
+            List<String> inputs, Map<String, Long> inputVersions, Recorded last, String definition, long martVersion) {
+        if (all || last == null || !last.definition().equals(definition) || last.outputVersion() != martVersion) {
+            return fingerprint(inputs, inputVersions, null);
+        }
+        Optional<Set<String>> touched = inputChanges.since(last.sourceVersions(), inputVersions);
+        if (touched.isEmpty()) {
+            return fingerprint(inputs, inputVersions, null);
+        }
+        Map<String, String> current = new TreeMap<>(last.fingerprints());
+        current.keySet().removeAll(touched.get());
+        if (!touched.get().isEmpty()) {
+            current.putAll(fingerprint(inputs, inputVersions, touched.get()));
+        }
+        return current;
+    }
+
+    /**
+     * Each period of the inputs (a period any of them has; of {@code only} when not null) → a fingerprint of their
+     * rows in it: per
      * input, the row count and the sum of a 64-bit hash of each row's every column (order-free, nulls
      * told apart through to_json), then SHA-256 of them all, shortened.
      */
-    private Map<String, String> fingerprint(List<String> inputs, Map<String, Long> inputVersions) {
+    private Map<String, String> fingerprint(List<String> inputs, Map<String, Long> inputVersions, Set<String> only) {
         Map<String, StringBuilder> parts = new TreeMap<>();
         for (String input : inputs) {
-            Map<String, String> perPeriod =
-                    fingerprints.computeIfAbsent(input + "@" + inputVersions.get(input), k -> fingerprintOf(input));
+            Map<String, String> perPeriod = fingerprints.computeIfAbsent(
+                    input + "@" + inputVersions.get(input) + (only == null ? "" : "@" + only),
+                    k -> fingerprintOf(input, only));
             perPeriod.forEach((period, fp) -> parts.computeIfAbsent(period, p -> new StringBuilder())
                     .append(input)
                     .append(':')
@@ -367,8 +398,11 @@ public final class BuildJob {
         return out;
     }
 
-    private Map<String, String> fingerprintOf(String table) {
+    private Map<String, String> fingerprintOf(String table, Set<String> only) {
         Dataset<Row> t = warehouse.spark().table(table);
+        if (only != null) {
+            t = t.where(functions.col("period").isin(only.toArray())); // a partition filter where it is one
+        }
         Column[] all = java.util.Arrays.stream(t.columns()).map(functions::col).toArray(Column[]::new);
         Map<String, String> out = new TreeMap<>();
         for (Row r : t.groupBy("period")

@@ -1,0 +1,106 @@
+package org.investlake.marts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.investlake.SparkTest;
+import org.investlake.TestFiles;
+import org.investlake.storage.TableVersions;
+import org.investlake.storage.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the Delta logs say changed between two versions of a build's inputs: the months a load wrote into
+ * silver.projects (partitioned by period), and "cannot tell" where a commit is not tied to a month. The build then
+ * gives the same answer as before ({@link BuildChangeDetectionTest}, {@code BuildConvergenceTest}); here, which
+ * months it reads to find it.
+ */
+class InputChangesTest extends SparkTest {
+    @TempDir
+    static Path dir;
+
+    static Warehouse w;
+    static TableVersions versions;
+
+    @BeforeAll
+    static void load() {
+        w = warehouse(dir);
+        versions = new TableVersions(w);
+    }
+
+    private static Path projects(String name, String... months) {
+        String[] rows = new String[months.length];
+        for (int i = 0; i < months.length; i++) {
+            // completed so far grows by 1000 a month (May 2000, June 3000, July 4000): no cumulative rule fires
+            int month = Integer.parseInt(months[i].substring(5));
+            rows[i] = "2301-131102-04-01-700001,桃城精密铸造,桃城区,工业,省重点,省重点项目库,续建,50000,10000," + (month - 3) * 1000
+                    + ",2022-10,2022-11,否,王市长,桃城区发改局," + months[i];
+        }
+        return MartFixtures.projects(dir.resolve("in"), name, rows);
+    }
+
+    private static String recorded(String table) {
+        return table + "=" + versions.current("silver", table.substring("silver.".length()));
+    }
+
+    private static Map<String, Long> now(String table) {
+        return Map.of(table, versions.current("silver", table.substring("silver.".length())));
+    }
+
+    @Test
+    void aLoadTouchesTheMonthsItWroteAndNothingElseCanBeToldApartFromIt() {
+        MartFixtures.load(w, projects("2023年5-6月调度项目.csv", "2023-05", "2023-06"));
+        String afterJune = recorded("silver.projects");
+        InputChanges changes = new InputChanges(w);
+        assertThat(changes.since(afterJune, now("silver.projects"))).contains(Set.of());
+
+        MartFixtures.load(w, projects("2023年7月调度项目.csv", "2023-07"));
+        assertThat(changes.since(afterJune, now("silver.projects"))).contains(Set.of("2023-07"));
+
+        // a corrected June: only June's partition is replaced
+        String afterJuly = recorded("silver.projects");
+        MartFixtures.load(w, projects("2023年6月调度项目(更正).csv", "2023-06"));
+        assertThat(new InputChanges(w).since(afterJuly, now("silver.projects"))).contains(Set.of("2023-06"));
+        // both loads since June's version
+        assertThat(new InputChanges(w).since(afterJune, now("silver.projects"))).contains(Set.of("2023-06", "2023-07"));
+
+        // a change of the table's properties is tied to no month: every month is read again
+        String beforeAlter = recorded("silver.projects");
+        spark().sql("ALTER TABLE silver.projects SET TBLPROPERTIES ('investlake.test' = 'x')");
+        assertThat(new InputChanges(w).since(beforeAlter, now("silver.projects")))
+                .isEmpty();
+
+        // versions the log does not reach, or inputs other than the recorded ones: cannot tell
+        assertThat(new InputChanges(w).since("silver.projects=999", now("silver.projects")))
+                .isEmpty();
+        assertThat(new InputChanges(w).since("silver.bonds=0", now("silver.projects")))
+                .isEmpty();
+    }
+
+    @Test
+    void statisticsAreNotPartitionedByMonthSoAnyChangeReadsThemAll() {
+        MartFixtures.load(
+                w,
+                TestFiles.utf8(
+                        dir.resolve("in"),
+                        "2023年1-5月各县市区固定资产投资增速.csv",
+                        "统计期,县市区,累计增速(%)",
+                        "2023年1-5月,桃城区,6.0",
+                        "2023年1-5月,全市,6.0"));
+        String first = recorded("silver.stats");
+        MartFixtures.load(
+                w,
+                TestFiles.utf8(
+                        dir.resolve("in"),
+                        "2023年1-6月各县市区固定资产投资增速.csv",
+                        "统计期,县市区,累计增速(%)",
+                        "2023年1-6月,桃城区,6.5",
+                        "2023年1-6月,全市,6.5"));
+        // the MERGE rewrote a file holding both months: which of them changed is for the fingerprints to say
+        assertThat(new InputChanges(w).since(first, now("silver.stats"))).isEmpty();
+    }
+}
