@@ -54,17 +54,7 @@ public abstract class SparkTest {
                     .set("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                     // no per-file column statistics: they only serve data skipping, which a few rows do not need
                     .set("spark.databricks.delta.stats.collect", "false")
-                    .set("spark.databricks.delta.stats.skipping", "false")
-                    // Delta's .crc files renamed with FileSystem.rename: FileContext.rename forks `readlink` per call
-                    // on a machine without Hadoop's native library
-                    .set(
-                            "spark.sql.streaming.checkpointFileManagerClass",
-                            "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager")
-                    // the same for Delta's commits: HDFSLogStore renames through FileContext (a `readlink` fork per
-                    // commit), LocalLogStore through FileSystem — both check that the version is new, then rename
-                    .set("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
-                    // and for every file and directory created: permissions set through java.nio, not a `chmod`
-                    .set("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
+                    .set("spark.databricks.delta.stats.skipping", "false");
             Map<String, String> tuned =
                     Map.of("spark.sql.shuffle.partitions", "", "spark.databricks.delta.snapshotPartitions", "");
             SparkSessions.settings().forEach((k, v) -> {
@@ -85,8 +75,12 @@ public abstract class SparkTest {
         }
     }
 
-    /** Starts the suite's session once per JVM and stops it after the last test class. */
-    static final class SharedSession implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+    /**
+     * Starts the suite's session once per JVM and stops it when the JVM exits. Not at the close of JUnit's root
+     * store: surefire with more than one fork runs each test class as a launch of its own, whose root store closes
+     * after that class — the next class would find the session stopped.
+     */
+    static final class SharedSession implements BeforeAllCallback {
         @Override
         public void beforeAll(ExtensionContext context) {
             synchronized (SparkTest.class) {
@@ -94,16 +88,10 @@ public abstract class SparkTest {
                     suite = new Suite();
                     suite.runBefore();
                     suite.spark().sparkContext().setLogLevel("ERROR");
-                    context.getRoot()
-                            .getStore(ExtensionContext.Namespace.GLOBAL)
-                            .put("investlake-spark", this);
+                    Runtime.getRuntime()
+                            .addShutdownHook(new Thread(JavaDataFrameSuiteBase::runAfterClass, "stop-test-spark"));
                 }
             }
-        }
-
-        @Override
-        public void close() {
-            JavaDataFrameSuiteBase.runAfterClass();
         }
     }
 

@@ -24,6 +24,17 @@ public final class SparkSessions {
         // it keeps in the .crc (a guard for timestamp partition values); every partition column here is a period
         // string, and the rebuild was ~1/5 of a build's time.
         s.put("spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
+        // Without Hadoop's native library (a plain JVM), the local file system forks a `chmod` for every file and
+        // folder Spark and Delta create, and FileContext.rename a `readlink` per Delta commit and .crc file: about
+        // a seventh of a small load's time. Permissions are set through java.nio instead (the same bits), and
+        // renames go through FileSystem. LocalLogStore's check that a version is new holds within one JVM only;
+        // every writer of a file: warehouse holds the warehouse's OS file lock (WarehouseLock), so only one JVM
+        // commits at a time. hdfs:, s3a: … keep Delta's own log stores.
+        s.put("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
+        s.put("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore");
+        s.put(
+                "spark.sql.streaming.checkpointFileManagerClass",
+                "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager");
         s.put("spark.ui.enabled", "false");
         s.put("spark.ui.showConsoleProgress", "false");
         // Keep the user's folder clean: Spark's own warehouse dir is never used for our tables.

@@ -1,5 +1,6 @@
 package org.investlake.storage;
 
+import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,13 @@ public final class TableMaintenance {
 
     /** The {@code TBLPROPERTIES (...)} clause of a CREATE TABLE. */
     public static String propertiesClause() {
+        return " TBLPROPERTIES (" + propertyList() + ")";
+    }
+
+    private static String propertyList() {
         List<String> kv = new ArrayList<>();
         new java.util.TreeMap<>(PROPERTIES).forEach((k, v) -> kv.add("'" + k + "' = '" + v + "'"));
-        return " TBLPROPERTIES (" + String.join(", ", kv) + ")";
+        return String.join(", ", kv);
     }
 
     /** What maintenance did to one table. */
@@ -57,27 +62,22 @@ public final class TableMaintenance {
         for (String table : warehouse.tables()) {
             progress.accept(table);
             String[] parts = table.split("\\.");
-            String path = "delta.`" + warehouse.location(parts[0], parts[1]) + "`";
-            boolean set = false;
-            Map<String, String> current = new java.util.HashMap<>();
-            for (Row r : spark.sql("SHOW TBLPROPERTIES " + path).collectAsList()) {
-                current.put(r.getString(0), r.getString(1));
+            String location = warehouse.location(parts[0], parts[1]);
+            DeltaTable delta = DeltaTable.forPath(spark, location);
+            Row detail = delta.detail().first();
+            Map<String, String> current = detail.getJavaMap(detail.fieldIndex("properties"));
+            boolean set =
+                    !PROPERTIES.entrySet().stream().allMatch(e -> e.getValue().equals(current.get(e.getKey())));
+            if (set) {
+                // Delta's Java API has no call for table properties: this one statement stays SQL
+                spark.sql("ALTER TABLE delta.`" + location + "` SET TBLPROPERTIES (" + propertyList() + ")");
             }
-            if (!PROPERTIES.entrySet().stream().allMatch(e -> e.getValue().equals(current.get(e.getKey())))) {
-                List<String> kv = new ArrayList<>();
-                PROPERTIES.forEach((k, v) -> kv.add("'" + k + "' = '" + v + "'"));
-                spark.sql("ALTER TABLE " + path + " SET TBLPROPERTIES (" + String.join(", ", kv) + ")");
-                set = true;
-            }
-            long before = files(path);
-            spark.sql("OPTIMIZE " + path);
-            spark.sql("VACUUM " + path);
-            done.add(new Done(table, before, files(path), set));
+            long before = detail.getAs("numFiles");
+            delta.optimize().executeCompaction();
+            delta.vacuum();
+            long after = delta.detail().first().getAs("numFiles");
+            done.add(new Done(table, before, after, set));
         }
         return done;
-    }
-
-    private long files(String path) {
-        return warehouse.spark().sql("DESCRIBE DETAIL " + path).first().getAs("numFiles");
     }
 }

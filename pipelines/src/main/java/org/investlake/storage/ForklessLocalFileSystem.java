@@ -1,4 +1,4 @@
-package org.investlake;
+package org.investlake.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +11,11 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * The local file system of the test session ({@code fs.file.impl}): Hadoop's, except that a file's or
+ * The local file system of every session ({@code fs.file.impl}): Hadoop's, except that a file's or
  * directory's permission is set through java.nio. Without Hadoop's native library, {@link RawLocalFileSystem}
  * forks a {@code chmod} for every directory and file that Spark and Delta create; the same bits are set either
- * way (the sticky bit, which nothing here uses, excepted).
+ * way (the sticky bit, which nothing here uses, excepted). A fork of a JVM with a large heap costs milliseconds,
+ * and a monthly load creates hundreds of files and folders.
  */
 public final class ForklessLocalFileSystem extends LocalFileSystem {
     private static final PosixFilePermission[] BITS = {
