@@ -21,6 +21,9 @@ import java.util.Map;
  * @param goldSeconds the build part of the full run
  * @param incrementalSeconds loading the last month on top of the ones before and the build after it
  * @param incrementalRatio incremental / full
+ * @param monthlySeconds the incremental warehouse's months loaded one at a time, each with the build after it:
+ *     month 1 first, the last month ({@code incrementalSeconds}) last — whether a month's cost grows with the
+ *     months before it
  * @param duckdbSeconds DuckDB running the same marts over the same silver data
  * @param duckdbRatio gold / DuckDB
  * @param demoSeconds {@code investlake demo} in a process of its own (CITY only)
@@ -41,6 +44,7 @@ public record BenchReport(
         double goldSeconds,
         double incrementalSeconds,
         double incrementalRatio,
+        java.util.List<Double> monthlySeconds,
         double duckdbSeconds,
         double duckdbRatio,
         long peakHeapMb,

@@ -11,6 +11,19 @@ public final class BenchTable {
 
     private record Line(String figure, String value, String target, String met) {}
 
+    /** "1: 20.1 s, 2: 21.0 s, … (last / second: 1.04×)": month 1 builds every table, so the growth is from 2 on. */
+    static String monthly(List<Double> seconds) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < seconds.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(i + 1).append(": ").append(s(seconds.get(i)));
+        }
+        if (seconds.size() >= 3) {
+            b.append(String.format(
+                    Locale.ROOT, " (last / second: %.2f×)", seconds.get(seconds.size() - 1) / seconds.get(1)));
+        }
+        return b.toString();
+    }
+
     public static void print(BenchReport r, PrintWriter out) {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(
@@ -36,6 +49,7 @@ public final class BenchTable {
                         Locale.ROOT, "%s = %.1f %% of full", s(r.incrementalSeconds()), 100 * r.incrementalRatio()),
                 "< 15 % of full",
                 met(r.incrementalRatio() < 0.15)));
+        lines.add(new Line("each month on top of the ones before", monthly(r.monthlySeconds()), "flat", ""));
         lines.add(new Line(
                 "gold vs DuckDB",
                 String.format(

@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "In one process: writes the sample of the scale (or reads it, --sample); loads all 12 months into a fresh warehouse as "
                     + "`run --inbox` does and builds gold (full_seconds, gold_seconds); loads months 1-11 into a "
-                    + "second warehouse and builds, then times month 12 and the build after it "
-                    + "(incremental_seconds); runs the same marts in DuckDB over the same silver data, exported "
+                    + "second warehouse one at a time, each built (monthly_seconds: does a month cost more as the "
+                    + "year goes on?), then month 12 and the build after it (incremental_seconds); runs the same marts in DuckDB over the same silver data, exported "
                     + "to Parquet (duckdb_seconds); at city scale also times `demo`, `load` of one small file and "
                     + "`sql \"SELECT 1\"`, each in a process of its own.",
             "The city is loaded from its CSV and xlsx exports (as demo loads it), a province or the nation from "

@@ -103,6 +103,7 @@ class BenchSmokeTest extends SparkTest {
                 "gold_seconds",
                 "incremental_seconds",
                 "incremental_ratio",
+                "monthly_seconds",
                 "duckdb_seconds",
                 "duckdb_ratio",
                 "peak_heap_mb",
@@ -129,7 +130,16 @@ class BenchSmokeTest extends SparkTest {
                                 + json.get("gold_seconds").asDouble(),
                         org.assertj.core.data.Offset.offset(1e-6));
         assertThat(json.get("months").asInt()).isEqualTo(3);
-        assertThat(out).contains("gold vs DuckDB").contains("one month on top of 2");
+        // months 1, 2 and 3 loaded one at a time into the incremental warehouse; the third is the incremental month
+        JsonNode monthly = json.get("monthly_seconds");
+        assertThat(monthly.size()).isEqualTo(3);
+        monthly.forEach(m -> assertThat(m.asDouble()).isPositive());
+        assertThat(monthly.get(2).asDouble())
+                .isEqualTo(json.get("incremental_seconds").asDouble());
+        assertThat(out)
+                .contains("gold vs DuckDB")
+                .contains("one month on top of 2")
+                .contains("each month on top of the ones before");
     }
 
     @Test
