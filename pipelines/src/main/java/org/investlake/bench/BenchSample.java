@@ -2,6 +2,7 @@ package org.investlake.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.investlake.reference.ReferenceData;
@@ -39,7 +40,7 @@ record BenchSample(SampleScale scale, ReferenceData reference, List<Path> files,
             return new BenchSample(scale, city, requireFiles(dir, dir), "csv+xlsx");
         }
         Path profile = dir.resolve("profile").resolve("city.yaml");
-        if (!java.nio.file.Files.isRegularFile(profile)) {
+        if (!Files.isRegularFile(profile)) {
             throw new IllegalArgumentException(dir + " holds no " + scale.name().toLowerCase()
                     + " sample: profile/city.yaml is missing (write one with `sample --scale "
                     + scale.name().toLowerCase() + " --out " + dir + "`)");
@@ -49,7 +50,7 @@ record BenchSample(SampleScale scale, ReferenceData reference, List<Path> files,
     }
 
     private static List<Path> requireFiles(Path sample, Path folder) {
-        List<Path> files = java.nio.file.Files.isDirectory(folder) ? inboxFiles(folder) : List.of();
+        List<Path> files = Files.isDirectory(folder) ? inboxFiles(folder) : List.of();
         if (files.isEmpty()) {
             throw new IllegalArgumentException(sample + " holds no sample: no files to load in " + folder);
         }
