@@ -35,9 +35,18 @@ final class CsvGridReader implements GridReader {
                 rows.add(row(rec));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new FileRejectedException("csv_valid", file.name() + ": CSV 格式有误(" + e.getMessage() + "),请检查引号是否成对");
+            throw malformed(file, "", e.getMessage());
         }
         return new Grid(rows, decoded.encoding(), "csv");
+    }
+
+    /**
+     * A CSV that commons-csv cannot parse (mostly an unclosed quote), held or streamed; {@code where} says how far
+     * it was read ("" when the whole file was parsed at once).
+     */
+    static FileRejectedException malformed(InputFile file, String where, String detail) {
+        return new FileRejectedException(
+                "csv_valid", file.name() + ": " + where + "CSV 格式有误(" + detail + "),请检查引号是否成对");
     }
 
     /** How much of a large file is decoded whole to find its encoding and delimiter. */

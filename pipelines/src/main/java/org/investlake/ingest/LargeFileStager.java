@@ -137,18 +137,14 @@ final class LargeFileStager {
 
     private static FileRejectedException unreadable(InputFile file, String where, RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String rule;
-        String why;
         if (file.extension().equals("parquet")) {
-            rule = "parquet_valid";
-            why = "无法作为 Parquet 文件读取(" + e.getMessage() + ")";
-        } else if (cause instanceof java.nio.charset.CharacterCodingException) {
-            rule = "encoding_valid";
-            why = "有不符合文件编码的字节,请用 UTF-8 或 GBK 重新导出";
-        } else {
-            rule = "csv_valid";
-            why = "CSV 格式有误(" + cause.getMessage() + "),请检查引号是否成对";
+            return new FileRejectedException(
+                    "parquet_valid", file.name() + ": " + where + "无法作为 Parquet 文件读取(" + e.getMessage() + ")");
         }
-        return new FileRejectedException(rule, file.name() + ": " + where + why);
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return new FileRejectedException(
+                    "encoding_valid", file.name() + ": " + where + "有不符合文件编码的字节,请用 UTF-8 或 GBK 重新导出");
+        }
+        return CsvGridReader.malformed(file, where, cause.getMessage());
     }
 }
