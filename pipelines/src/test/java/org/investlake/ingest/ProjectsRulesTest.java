@@ -970,10 +970,15 @@ class ProjectsRulesTest extends SparkTest {
      */
     @Test
     void streamedFilesLeaveWhatHeldFilesLeave() {
+        inAnotherWarehouse(ProjectsRulesTest::loadStreamedOneByOne);
+    }
+
+    /** Runs a test that opens a warehouse of its own, then points the session's table names back at this class's. */
+    private static void inAnotherWarehouse(Runnable test) {
         try {
-            loadStreamedOneByOne();
+            test.run();
         } finally {
-            w = warehouse(dir); // the session's table names back to this class's warehouse, for the other tests
+            w = warehouse(dir);
         }
     }
 
@@ -1017,11 +1022,7 @@ class ProjectsRulesTest extends SparkTest {
      */
     @Test
     void streamedBatchLeavesWhatHeldLoadsLeave() {
-        try {
-            loadStreamedAsABatch();
-        } finally {
-            w = warehouse(dir);
-        }
+        inAnotherWarehouse(ProjectsRulesTest::loadStreamedAsABatch);
     }
 
     private static void loadStreamedAsABatch() {
