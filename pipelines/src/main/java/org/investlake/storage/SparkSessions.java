@@ -36,7 +36,7 @@ public final class SparkSessions {
                 "spark.sql.streaming.checkpointFileManagerClass",
                 "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager");
         // VACUUM (`maintain`) lists a table's folders in a Spark job of this many tasks, 10,000 by Spark's default:
-        // thousands of empty tasks on a few cores (TableMaintenanceTest's two one-row tables: 81 s → 26 s). A
+        // thousands of empty tasks on a few cores (TableMaintenanceTest's two one-row tables: 81 s → 13 s). A
         // warehouse's tables have a folder per period, a few dozen: eight tasks list them at once.
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8");
         s.put("spark.ui.enabled", "false");
