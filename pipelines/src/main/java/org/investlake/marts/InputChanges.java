@@ -1,11 +1,13 @@
 package org.investlake.marts;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.AddCDCFile;
@@ -13,6 +15,7 @@ import org.apache.spark.sql.delta.actions.AddFile;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.delta.actions.RemoveFile;
 import org.apache.spark.sql.delta.actions.SetTransaction;
+import org.apache.spark.sql.delta.util.DeltaFileOperations;
 import org.investlake.storage.Warehouse;
 import scala.Tuple2;
 import scala.collection.JavaConverters;
@@ -21,8 +24,10 @@ import scala.collection.JavaConverters;
  * Which periods of a mart's inputs can have changed since the versions its last build read, told from the inputs'
  * Delta logs: the {@code period} partition of every data file the commits after those versions added or removed.
  * A build then fingerprints only those periods, so a month loaded on top of a year reads that month, not the year.
- * Whenever the logs cannot say it exactly — an input not partitioned by period, a commit that changed a table's
- * schema or properties, a version no longer in the log — the answer is empty and every period is fingerprinted.
+ * An input not partitioned by period (silver.stats) names its months in the rows of the files the commits added or
+ * removed, which are read for their {@code period} column. Whenever the logs cannot say it — a commit that changed
+ * a table's schema or properties, a version or a file no longer there — the answer is empty and every period is
+ * fingerprinted.
  */
 final class InputChanges {
     private final Warehouse warehouse;
@@ -65,6 +70,7 @@ final class InputChanges {
     private Optional<Set<String>> periods(String table, long from, long to) {
         String[] p = table.split("\\.", 2);
         Set<String> out = new TreeSet<>();
+        List<String> unpartitioned = new ArrayList<>();
         try {
             DeltaLog log = DeltaLog.forTable(warehouse.spark(), warehouse.location(p[0], p[1]));
             // failOnDataLoss: a version missing from the log throws, and the answer is "cannot tell"
@@ -78,20 +84,48 @@ final class InputChanges {
                         continue;
                     }
                     scala.collection.immutable.Map<String, String> values;
+                    String path;
+                    if (a instanceof AddFile add && !add.dataChange()
+                            || a instanceof RemoveFile rm && !rm.dataChange()) {
+                        continue; // compaction (OPTIMIZE): the same rows in other files
+                    }
                     if (a instanceof AddFile add) {
                         values = add.partitionValues();
+                        path = add.path();
                     } else if (a instanceof RemoveFile remove) {
                         values = remove.partitionValues();
+                        path = remove.path();
                     } else {
                         return Optional.empty(); // metadata, protocol …: a change not tied to a partition
                     }
-                    if (values == null || values.get("period").isEmpty()) {
-                        return Optional.empty(); // not partitioned by period: any file may hold any period
+                    if (values != null && values.get("period").isDefined()) {
+                        out.add(values.get("period").get());
+                    } else {
+                        unpartitioned.add(
+                                DeltaFileOperations.absolutePath(log.dataPath().toString(), path)
+                                        .toString());
                     }
-                    out.add(values.get("period").get());
                 }
             }
-        } catch (RuntimeException e) {
+            if (!unpartitioned.isEmpty()) {
+                // not partitioned by period (silver.stats): the months are in the rows of the files the commits
+                // added or removed — removed files stay on disk for the retention, so both can be read. A MERGE
+                // rewrites whole files, so this may name months whose rows did not change: they are fingerprinted
+                // again, and their fingerprints decide.
+                for (Row r : warehouse
+                        .spark()
+                        .read()
+                        .parquet(unpartitioned.toArray(String[]::new))
+                        .select("period")
+                        .distinct()
+                        .collectAsList()) {
+                    if (r.isNullAt(0)) {
+                        return Optional.empty();
+                    }
+                    out.add(r.getString(0));
+                }
+            }
+        } catch (Exception e) { // Spark's AnalysisException (a file gone, no period column) is a checked one
             return Optional.empty();
         }
         return Optional.of(out);
