@@ -83,6 +83,8 @@ final class LoadCommand implements Callable<Integer> {
                         LoadReportPrinter.print(out, r);
                     }
                 }
+            } finally {
+                job.discardPreview(); // the command prints reports, not previews: a large file's scratch goes
             }
         } else {
             // every file is checked first, then all of them are written in one transaction (LoadBatch)

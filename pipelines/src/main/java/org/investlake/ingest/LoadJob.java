@@ -61,6 +61,8 @@ public final class LoadJob {
     private boolean silverTablesEnsured;
 
     private Dataset<Row> lastPreview;
+    /** The load id of a streamed file whose scratch folder {@link #lastPreview} still reads; null when none. */
+    private String previewScratch;
     /** Called after each group of writes with its name (bronze, silver, ops): a seam for failure tests. */
     java.util.function.Consumer<String> afterWrite = step -> {};
     /**
@@ -131,6 +133,18 @@ public final class LoadJob {
     /** After a dry run, the rows that would have reached silver (silver's columns), else null. */
     public Dataset<Row> lastPreview() {
         return lastPreview;
+    }
+
+    /**
+     * Forgets the last dry run's preview and deletes the scratch folder a streamed file's preview reads: call it when
+     * the preview is no longer looked at (a dry run writes nothing else, and leaves nothing behind).
+     */
+    public void discardPreview() {
+        if (previewScratch != null) {
+            LargeFileStager.discard(warehouse, previewScratch);
+            previewScratch = null;
+        }
+        lastPreview = null;
     }
 
     /**
@@ -260,7 +274,9 @@ public final class LoadJob {
                     }
                     check(reading, period);
                     if (dryRun) {
+                        discardPreview();
                         lastPreview = reading.outcome.kept().toDataset(spark);
+                        previewScratch = file.large() ? loadId : null;
                         return reading.outcome.result().withReasonsFirst(notes);
                     }
                     return write(reading, started, notes);
@@ -300,8 +316,8 @@ public final class LoadJob {
             throw e;
         } finally {
             store.within(null);
-            if (file.large() && !dryRun) {
-                LargeFileStager.discard(warehouse, loadId); // a dry run's preview still reads it
+            if (file.large() && !loadId.equals(previewScratch)) {
+                LargeFileStager.discard(warehouse, loadId); // unless a dry run's preview still reads it
             }
         }
     }

@@ -130,5 +130,31 @@ class LargeFileReadingTest extends SparkTest {
                 .execute(file);
         assertThat(r.status()).isEqualTo(FileLoadResult.Status.REJECTED);
         assertThat(r.reasons().get(0)).contains("引号.csv", "读到第20003行之后", "CSV 格式有误", "引号");
+        assertThat(dir.resolve("w2/warehouse/_staging").toFile().list())
+                .as("a dry run leaves no scratch folder behind, refused or not")
+                .isNullOrEmpty();
+    }
+
+    /**
+     * A dry run writes nothing: a streamed file's scratch folder stays while its preview may be read (as the tests
+     * read it), and goes when the preview is discarded — as {@code load --dry-run} does once it has printed.
+     */
+    @Test
+    void aDryRunsScratchGoesWithItsPreview() throws IOException {
+        Path file = export("预览.csv", 100, new byte[0]);
+        LoadJob job = LoadJob.on(warehouse(dir.resolve("w3"))).largeFileBytes(0).dryRun(true);
+        FileLoadResult r = job.execute(file);
+        // by hand: 100 well-formed 续建 projects of 桃城区 for 2023-06, none refused
+        assertThat(List.of(r.status(), r.rowsLoaded())).isEqualTo(List.of(FileLoadResult.Status.LOADED, 100));
+        assertThat(job.lastPreview().count()).as("rows the load would write").isEqualTo(100L);
+        Path staging = dir.resolve("w3/warehouse/_staging");
+        assertThat(staging.toFile().list())
+                .as("the preview's scratch, while it is looked at")
+                .hasSize(1);
+
+        job.discardPreview();
+
+        assertThat(staging.toFile().list()).as("gone with the preview").isEmpty();
+        assertThat(job.lastPreview()).isNull();
     }
 }
