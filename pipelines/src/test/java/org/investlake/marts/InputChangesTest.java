@@ -105,4 +105,22 @@ class InputChangesTest extends SparkTest {
                 .contains("2023-05")
                 .isSubsetOf("2023-05", "2023-06");
     }
+
+    @Test
+    void compactionMovesTheSameRowsAndTouchesNoMonth() {
+        String location = w.location("silver", "compaction_demo");
+        spark().sql("CREATE TABLE silver.compaction_demo (period STRING, n INT) USING DELTA PARTITIONED BY (period) "
+                + "LOCATION '" + location + "'");
+        // two inserts into one month: two files in its partition, for OPTIMIZE to merge into one
+        spark().sql("INSERT INTO silver.compaction_demo VALUES ('2023-01', 1)");
+        spark().sql("INSERT INTO silver.compaction_demo VALUES ('2023-01', 2)");
+        String before = "silver.compaction_demo=" + versions.current("silver", "compaction_demo");
+        spark().sql("OPTIMIZE silver.compaction_demo");
+        Map<String, Long> after = Map.of("silver.compaction_demo", versions.current("silver", "compaction_demo"));
+        assertThat(after.get("silver.compaction_demo"))
+                .as("OPTIMIZE committed")
+                .isGreaterThan(Long.parseLong(before.substring(before.indexOf('=') + 1)));
+
+        assertThat(new InputChanges(w).since(before, after)).contains(Set.of());
+    }
 }
