@@ -270,8 +270,19 @@ public final class WarehouseLock implements AutoCloseable {
         long deadline = System.nanoTime() + b.timeout.toNanos();
         boolean[] noted = {false};
 
-        if (!h.jvm.tryLock()) {
-            Info other = h.info;
+        Info mine = Info.mine(b.command, !osLock);
+        boolean first;
+        Info other;
+        // the in-JVM lock and who holds it change together (here and in close), so a thread that finds the lock
+        // taken always finds its holder named — not a moment between another thread's tryLock and its info
+        synchronized (h) {
+            first = h.jvm.tryLock();
+            other = h.info;
+            if (first && h.jvm.getHoldCount() == 1) {
+                h.info = mine;
+            }
+        }
+        if (!first) {
             note(b, noted, other);
             try {
                 if (!h.jvm.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -286,8 +297,9 @@ public final class WarehouseLock implements AutoCloseable {
             return new WarehouseLock(h, lockUri); // this thread already holds it
         }
         try {
-            Info mine = Info.mine(b.command, !osLock);
-            h.info = mine; // first in line in this JVM: what its other threads name while they wait
+            synchronized (h) {
+                h.info = mine; // first in line in this JVM: what its other threads name while they wait
+            }
             String token = UUID.randomUUID().toString();
             if (osLock) {
                 lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);
@@ -298,8 +310,10 @@ public final class WarehouseLock implements AutoCloseable {
             h.token = token;
             return new WarehouseLock(h, lockUri);
         } catch (RuntimeException | Error e) {
-            h.info = null;
-            h.jvm.unlock();
+            synchronized (h) {
+                h.info = null;
+                h.jvm.unlock();
+            }
             throw e;
         }
     }
@@ -455,13 +469,17 @@ public final class WarehouseLock implements AutoCloseable {
                 release();
             }
         } finally {
-            holder.jvm.unlock();
+            synchronized (holder) {
+                if (holder.jvm.getHoldCount() == 1) {
+                    holder.info = null;
+                }
+                holder.jvm.unlock();
+            }
         }
     }
 
     private void release() {
         Holder h = holder;
-        h.info = null;
         try {
             if (h.fileLock != null) {
                 try {
