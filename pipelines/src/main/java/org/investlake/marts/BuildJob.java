@@ -144,9 +144,17 @@ public final class BuildJob {
         }
     }
 
-    /** What the mart's last build recorded; {@code fingerprints} holds the latest one of each period. */
+    /**
+     * What the mart's last build recorded; {@code fingerprints} holds the latest one of each period, {@code held}
+     * the periods whose latest build wrote rows (not deleted since): what the mart holds while its table is at
+     * {@code outputVersion}.
+     */
     private record Recorded(
-            String sourceVersions, String definition, long outputVersion, Map<String, String> fingerprints) {}
+            String sourceVersions,
+            String definition,
+            long outputVersion,
+            Map<String, String> fingerprints,
+            Set<String> held) {}
 
     /** Builds under the warehouse lock, taken here for every caller; reentrant inside a command that holds it. */
     public Result execute() {
@@ -181,24 +189,28 @@ public final class BuildJob {
                     if (!inputsExist && !warehouse.exists("gold", mart)) {
                         continue;
                     }
+                    String definition = definition(sql);
+                    Recorded last = lastBuilds.get(mart);
+                    // the mart's SQL, analysed once (analysis resolves every input's Delta snapshot), and only
+                    // when needed: an unchanged definition has no new columns to add
+                    Dataset<Row> query = null;
                     if (!warehouse.exists("gold", mart)) {
                         // created even when empty, so the marts built from it can always read it
-                        store.ensure(doc, spark.sql(sql).schema());
-                    } else if (inputsExist) {
+                        query = spark.sql(sql);
+                        store.ensure(doc, query.schema());
+                    } else if (inputsExist
+                            && (last == null || !last.definition().equals(definition))) {
                         // a mart whose SQL gained columns: added here, then filled by the full rebuild
                         // its changed definition triggers (a write would otherwise drop them)
+                        query = spark.sql(sql);
                         store.addMissingColumns(
-                                doc,
-                                spark.sql(sql).schema(),
-                                "build_id=" + buildId + "; gold " + mart + " new columns");
+                                doc, query.schema(), "build_id=" + buildId + "; gold " + mart + " new columns");
                     }
                     Map<String, Long> inputVersions = versions.snapshot(inputs);
                     String sourceVersions = inputVersions.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(","));
-                    String definition = definition(sql);
                     long martVersion = versions.current("gold", mart);
-                    Recorded last = lastBuilds.get(mart);
                     boolean inputsUnchanged = last != null
                             && last.sourceVersions().equals(sourceVersions)
                             && last.definition().equals(definition)
@@ -210,7 +222,10 @@ public final class BuildJob {
                     Map<String, String> current = inputsExist
                             ? currentFingerprints(inputs, inputVersions, last, definition, martVersion)
                             : Map.of();
-                    Set<String> held = periodsOf(doc.qualifiedName());
+                    // the table as the last build left it holds what that build's log says; else read it
+                    Set<String> held = last != null && last.outputVersion() == martVersion
+                            ? last.held()
+                            : periodsOf(doc.qualifiedName());
                     Map<String, String> reasons = new TreeMap<>();
                     if (all) {
                         current.keySet().forEach(p -> reasons.put(p, "--all"));
@@ -250,15 +265,18 @@ public final class BuildJob {
                     Set<String> replaced = new TreeSet<>(rebuild);
                     replaced.addAll(gone);
                     spark.sparkContext().setJobGroup(buildId, "gold " + mart + " " + String.join(",", replaced), false);
+                    RowsPerPeriod counted = new RowsPerPeriod(buildId + " " + mart, rebuild);
                     Dataset<Row> rows = rebuild.isEmpty()
                             ? spark.createDataFrame(
                                     List.<Row>of(),
                                     spark.table(doc.qualifiedName()).schema())
-                            : spark.sql(sql).where(functions.col("period").isin(rebuild.toArray()));
+                            : counted.observe((query != null ? query : spark.sql(sql))
+                                    .where(functions.col("period").isin(rebuild.toArray())));
                     // one commit rewrites the changed periods and deletes the vanished ones
                     store.replacePeriods(doc, rows, replaced, "build_id=" + buildId + "; gold " + mart);
                     long outputVersion = versions.current("gold", mart);
-                    Map<String, Long> counts = rowsPerPeriod(doc.qualifiedName(), rebuild);
+                    Map<String, Long> counts =
+                            counted.written().orElseGet(() -> rowsPerPeriod(doc.qualifiedName(), rebuild));
                     for (String p : rebuild) {
                         log.add(RowFactory.create(
                                 buildId,
@@ -481,6 +499,7 @@ public final class BuildJob {
         }
         Map<String, Row> latest = new HashMap<>();
         Map<String, Map<String, String>> byPeriod = new HashMap<>();
+        Map<String, Map<String, Boolean>> heldByPeriod = new HashMap<>();
         // oldest first, so a later row of a mart or period replaces an earlier one
         for (Row r : log.select(
                         "mart",
@@ -489,17 +508,27 @@ public final class BuildJob {
                         "input_fingerprint",
                         "source_versions",
                         "definition",
-                        "output_version")
+                        "output_version",
+                        "action",
+                        "rows")
                 .orderBy("build_id")
                 .collectAsList()) {
             latest.put(r.getString(0), r);
             byPeriod.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getString(3));
+            boolean wroteRows = "built".equals(r.getString(7)) && !r.isNullAt(8) && r.getInt(8) > 0;
+            heldByPeriod.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), wroteRows);
         }
         latest.forEach((mart, r) -> {
             if (!r.isNullAt(4) && !r.isNullAt(5) && !r.isNullAt(6)) {
                 Map<String, String> fps = new TreeMap<>(byPeriod.get(mart));
                 fps.values().removeIf(Objects::isNull);
-                out.put(mart, new Recorded(r.getString(4), r.getString(5), r.getLong(6), fps));
+                Set<String> held = new TreeSet<>();
+                heldByPeriod.get(mart).forEach((period, wrote) -> {
+                    if (wrote) {
+                        held.add(period);
+                    }
+                });
+                out.put(mart, new Recorded(r.getString(4), r.getString(5), r.getLong(6), fps, held));
             }
         });
         return out;
