@@ -283,7 +283,14 @@ public final class WarehouseLock implements AutoCloseable {
             }
         }
         if (!first) {
-            note(b, noted, other);
+            // a holder that came in after waiting names itself just after its tryLock; it is a thread of this
+            // process either way
+            note(
+                    b,
+                    noted,
+                    other != null
+                            ? other
+                            : new Info(String.valueOf(ProcessHandle.current().pid()), null, null, null));
             try {
                 if (!h.jvm.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     throw timedOut(b, other == null ? h.info : other, lockUri);
