@@ -499,7 +499,7 @@ public final class BuildJob {
         }
         Map<String, Row> latest = new HashMap<>();
         Map<String, Map<String, String>> byPeriod = new HashMap<>();
-        Map<String, Map<String, Boolean>> heldByPeriod = new HashMap<>();
+        Map<String, Set<String>> held = new HashMap<>();
         // oldest first, so a later row of a mart or period replaces an earlier one
         for (Row r : log.select(
                         "mart",
@@ -515,20 +515,18 @@ public final class BuildJob {
                 .collectAsList()) {
             latest.put(r.getString(0), r);
             byPeriod.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getString(3));
-            boolean wroteRows = "built".equals(r.getString(7)) && !r.isNullAt(8) && r.getInt(8) > 0;
-            heldByPeriod.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), wroteRows);
+            Set<String> martHolds = held.computeIfAbsent(r.getString(0), k -> new TreeSet<>());
+            if ("built".equals(r.getString(7)) && !r.isNullAt(8) && r.getInt(8) > 0) {
+                martHolds.add(r.getString(1));
+            } else {
+                martHolds.remove(r.getString(1)); // deleted, or rebuilt empty
+            }
         }
         latest.forEach((mart, r) -> {
             if (!r.isNullAt(4) && !r.isNullAt(5) && !r.isNullAt(6)) {
                 Map<String, String> fps = new TreeMap<>(byPeriod.get(mart));
                 fps.values().removeIf(Objects::isNull);
-                Set<String> held = new TreeSet<>();
-                heldByPeriod.get(mart).forEach((period, wrote) -> {
-                    if (wrote) {
-                        held.add(period);
-                    }
-                });
-                out.put(mart, new Recorded(r.getString(4), r.getString(5), r.getLong(6), fps, held));
+                out.put(mart, new Recorded(r.getString(4), r.getString(5), r.getLong(6), fps, held.get(mart)));
             }
         });
         return out;

@@ -30,6 +30,7 @@ import scala.collection.JavaConverters;
  * fingerprinted.
  */
 final class InputChanges {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputChanges.class);
     private final Warehouse warehouse;
     /** Per "layer.name@from..to", what the logs said: each mart reading the same input asks once. */
     private final Map<String, Optional<Set<String>>> answers = new HashMap<>();
@@ -126,6 +127,12 @@ final class InputChanges {
                 }
             }
         } catch (Exception e) { // Spark's AnalysisException (a file gone, no period column) is a checked one
+            LOG.debug(
+                    "cannot tell which periods of {} changed between versions {} and {}: {}",
+                    table,
+                    from,
+                    to,
+                    e.toString());
             return Optional.empty();
         }
         return Optional.of(out);

@@ -270,30 +270,18 @@ public final class WarehouseLock implements AutoCloseable {
         long deadline = System.nanoTime() + b.timeout.toNanos();
         boolean[] noted = {false};
 
-        Info mine = Info.mine(b.command, !osLock);
-        boolean first;
-        Info other;
-        // the in-JVM lock and who holds it change together (here and in close), so a thread that finds the lock
-        // taken always finds its holder named — not a moment between another thread's tryLock and its info
-        synchronized (h) {
-            first = h.jvm.tryLock();
-            other = h.info;
-            if (first && h.jvm.getHoldCount() == 1) {
-                h.info = mine;
-            }
-        }
-        if (!first) {
-            // a holder that came in after waiting names itself just after its tryLock; it is a thread of this
-            // process either way
-            note(
-                    b,
-                    noted,
-                    other != null
-                            ? other
-                            : new Info(String.valueOf(ProcessHandle.current().pid()), null, null, null));
+        if (!h.jvm.tryLock()) {
+            // the holder is a thread of this process; it names itself (command, start) just after its tryLock and
+            // forgets it just before unlocking, so in those moments only the pid is known
+            Info named = h.info; // read once: another thread may clear it meanwhile
+            Info other = named != null
+                    ? named
+                    : new Info(String.valueOf(ProcessHandle.current().pid()), null, null, null);
+            note(b, noted, other);
             try {
                 if (!h.jvm.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    throw timedOut(b, other == null ? h.info : other, lockUri);
+                    Info now = h.info; // who holds it now
+                    throw timedOut(b, now != null ? now : other, lockUri);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -304,9 +292,8 @@ public final class WarehouseLock implements AutoCloseable {
             return new WarehouseLock(h, lockUri); // this thread already holds it
         }
         try {
-            synchronized (h) {
-                h.info = mine; // first in line in this JVM: what its other threads name while they wait
-            }
+            Info mine = Info.mine(b.command, !osLock);
+            h.info = mine; // first in line in this JVM: what its other threads name while they wait
             String token = UUID.randomUUID().toString();
             if (osLock) {
                 lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);
@@ -317,10 +304,8 @@ public final class WarehouseLock implements AutoCloseable {
             h.token = token;
             return new WarehouseLock(h, lockUri);
         } catch (RuntimeException | Error e) {
-            synchronized (h) {
-                h.info = null;
-                h.jvm.unlock();
-            }
+            h.info = null;
+            h.jvm.unlock();
             throw e;
         }
     }
@@ -476,17 +461,13 @@ public final class WarehouseLock implements AutoCloseable {
                 release();
             }
         } finally {
-            synchronized (holder) {
-                if (holder.jvm.getHoldCount() == 1) {
-                    holder.info = null;
-                }
-                holder.jvm.unlock();
-            }
+            holder.jvm.unlock();
         }
     }
 
     private void release() {
         Holder h = holder;
+        h.info = null;
         try {
             if (h.fileLock != null) {
                 try {
