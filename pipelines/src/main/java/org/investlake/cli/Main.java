@@ -62,8 +62,9 @@ public final class Main {
             names = "--master",
             paramLabel = "MASTER",
             scope = ScopeType.INHERIT,
-            defaultValue = "local[*]",
-            description = "Spark master (default: ${DEFAULT-VALUE}).")
+            // spark-submit passes its --master as the system property spark.master
+            defaultValue = "${sys:spark.master:-local[*]}",
+            description = "Spark master (default: the one spark-submit was given, else local[*]).")
     String master;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and Spark's own log.")

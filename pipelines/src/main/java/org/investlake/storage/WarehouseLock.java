@@ -50,12 +50,23 @@ import org.slf4j.LoggerFactory;
  *       to the log: "waiting for another load on this warehouse (started by pid N at HH:MM)…". The OS drops the lock when the process
  *       dies, so it is never stale; the file stays (deleting it would let two processes lock two
  *       different files), emptied on release.</li>
- *   <li><b>exclusive create</b> (hdfs:, s3a:, abfs: …, where OS locks do not reach): the file is
+ *   <li><b>write lease</b> (an {@code hdfs:} warehouse): holding the lock is holding the namenode's write
+ *       lease on the file, which a file system allows one client at a time. The holder opens the file for
+ *       writing — {@code create(path, false)} the first time, {@code append} after that — writes its record
+ *       (flushed, so waiters can read it) and keeps the stream open until it releases, when it closes it; the
+ *       file stays, one record per holder. A second writer's open is refused while the lease is held
+ *       ({@code AlreadyBeingCreatedException}); it polls and waits, with the same timeout and message as
+ *       the file lock. The HDFS client renews a live holder's lease in the background (every 30 s). A
+ *       holder that is killed stops renewing: once its lease is older than the soft limit (60 s) the next
+ *       waiter's open makes the namenode recover the lease and close the file, and a retry a moment later
+ *       gets it — a killed holder delays the next writer by about a minute, never for good (with no waiter,
+ *       the namenode itself recovers it after the hard limit, {@code dfs.namenode.lease-hard-limit-sec},
+ *       20 minutes by default).</li>
+ *   <li><b>exclusive create</b> (s3a:, abfs: … — stores without write leases): the file is
  *       created with {@code FileSystem.create(path, false)} and deleted on release; when it already
  *       exists the lock fails at once with a message naming the file and its holder. A process that
  *       is killed leaves it behind: the message says to delete it when no writer is running.
- *       Exclusive on HDFS (the namenode refuses the second create); on object stores without
- *       conditional writes (S3A on Hadoop 3.3) only best effort.</li>
+ *       On object stores without conditional writes (S3A on Hadoop 3.3) only best effort.</li>
  * </ul>
  * Within one JVM an in-process lock comes first (an OS file lock cannot be taken twice by one JVM),
  * so threads wait for each other the same way; it is reentrant for the thread that holds it (a
@@ -152,6 +163,7 @@ public final class WarehouseLock implements AutoCloseable {
         FileLock fileLock;
         FileSystem fs;
         org.apache.hadoop.fs.Path path;
+        FSDataOutputStream lease;
         String token;
     }
 
@@ -198,7 +210,7 @@ public final class WarehouseLock implements AutoCloseable {
             return this;
         }
 
-        /** Test seam: the exclusive-create way on a file: warehouse, which would otherwise take an OS lock. */
+        /** Test seam: the exclusive-create way on a file: or hdfs: warehouse, which would otherwise take another way. */
         Builder exclusiveCreate() {
             this.exclusiveCreate = true;
             return this;
@@ -297,6 +309,8 @@ public final class WarehouseLock implements AutoCloseable {
             String token = UUID.randomUUID().toString();
             if (osLock) {
                 lockFile(b, h, localPath(lockUri), mine, token, deadline, noted);
+            } else if (lockUri.startsWith("hdfs:") && !b.exclusiveCreate) {
+                lease(b, h, lockUri, mine, token, deadline, noted);
             } else {
                 create(b, h, lockUri, mine, token);
             }
@@ -349,6 +363,91 @@ public final class WarehouseLock implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             closeQuietly(ch);
             throw e;
+        }
+    }
+
+    /** The write-lease way (class comment): open the file for writing, or wait while another client holds it. */
+    private static void lease(
+            Builder b, Holder h, String lockUri, Info mine, String token, long deadline, boolean[] noted) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(lockUri);
+        Configuration conf = new Configuration(b.hadoop != null ? b.hadoop : new Configuration());
+        // Appending asks for a pipeline of the file's full replication: where fewer datanodes are up than that
+        // (a small cluster), go on with the ones there are; the record is a few lines, the lease is what counts.
+        conf.setBoolean("dfs.client.block.write.replace-datanode-on-failure.best-effort", true);
+        FileSystem fs = null;
+        try {
+            // a client of its own: its lease is this lock's alone, and closing it at release ends nothing else
+            fs = FileSystem.newInstance(URI.create(lockUri), conf);
+            while (true) {
+                FSDataOutputStream out = null;
+                try {
+                    out = fs.exists(path) ? fs.append(path) : fs.create(path, false);
+                    out.write(mine.text(token).getBytes(StandardCharsets.UTF_8));
+                    out.hflush(); // readable by waiters while the stream stays open
+                    h.fs = fs;
+                    h.path = path;
+                    h.lease = out;
+                    fs = null; // kept open by the holder
+                    return;
+                } catch (IOException e) {
+                    if (out != null) {
+                        closeQuietly(out);
+                        throw e;
+                    }
+                    if (!leaseHeld(e)) {
+                        throw e;
+                    }
+                }
+                Info other = lastRecord(fs, path);
+                note(b, noted, other);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw timedOut(b, other, lockUri);
+                }
+                Thread.sleep(Math.max(1, Math.min(b.pollInterval.toMillis(), TimeUnit.NANOSECONDS.toMillis(left) + 1)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot open the warehouse lock file " + lockUri + " for writing: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockedException("interrupted while waiting for the warehouse lock " + lockUri);
+        } finally {
+            closeQuietly(fs);
+        }
+    }
+
+    /**
+     * Whether opening the lock file failed because another client holds its write lease (or the namenode is
+     * recovering the lease of one that died, or another client created the file a moment before).
+     */
+    private static boolean leaseHeld(IOException e) {
+        String name = e instanceof org.apache.hadoop.ipc.RemoteException re
+                ? re.getClassName()
+                : e.getClass().getName();
+        return name.endsWith(".AlreadyBeingCreatedException")
+                || name.endsWith(".RecoveryInProgressException")
+                || name.endsWith(".FileAlreadyExistsException");
+    }
+
+    /** The holder named by the last record of a write-lease lock file (one record per holder). */
+    private static Info lastRecord(FileSystem fs, org.apache.hadoop.fs.Path path) {
+        try (var in = fs.open(path)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int last = text.lastIndexOf("pid=");
+            return Info.parse(last < 0 ? "" : text.substring(last));
+        } catch (IOException | RuntimeException e) {
+            return new Info(null, null, null, null); // being recovered, or unreadable: wait without details
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // already failed; the first error is the one reported
+            }
         }
     }
 
@@ -439,16 +538,6 @@ public final class WarehouseLock implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // nothing left to do
-            }
-        }
-    }
-
     /** Releases the lock (the last close of a reentrant holder releases the file). */
     @Override
     public void close() {
@@ -475,6 +564,12 @@ public final class WarehouseLock implements AutoCloseable {
                 } finally {
                     h.channel.close(); // releases the OS lock
                 }
+            } else if (h.lease != null) {
+                try {
+                    h.lease.close(); // gives up the write lease; the file stays (see the class comment)
+                } finally {
+                    h.fs.close(); // the lock's own client
+                }
             } else if (h.path != null) {
                 String text;
                 try (var in = h.fs.open(h.path)) {
@@ -491,6 +586,7 @@ public final class WarehouseLock implements AutoCloseable {
             h.channel = null;
             h.path = null;
             h.fs = null;
+            h.lease = null;
             h.token = null;
         }
     }
