@@ -1,6 +1,5 @@
 package org.investlake.serve;
 
-import java.nio.file.Path;
 import javax.security.sasl.AuthenticationException;
 import org.apache.hadoop.conf.Configurable;
 import org.apache.hadoop.conf.Configuration;
@@ -28,7 +27,7 @@ public final class AccountAuthenticator implements PasswdAuthenticationProvider,
         if (file == null) {
             throw new AuthenticationException("no users file configured");
         }
-        if (user == null || password == null || !new Accounts(Path.of(file)).verify(user, password.toCharArray())) {
+        if (user == null || password == null || !Accounts.at(file).verify(user, password.toCharArray())) {
             // one answer for an unknown user and a wrong password: the client learns nothing about names
             throw new AuthenticationException("用户名或密码不对 (user name or password is wrong)");
         }

@@ -14,18 +14,28 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CreateFlag;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
  * The endpoint's accounts: a small text file beside the warehouse ({@code <warehouse>.users}), one line
  * per user, {@code name:pbkdf2-sha256:iterations:salt:hash} — a random 16-byte salt per user and
  * PBKDF2-HMAC-SHA256 from the JDK, so the file holds no password and no bare hash. Created owner-only
- * (rw-------) and rewritten whole through a temporary file of the same permissions.
+ * (rw-------) and rewritten whole through a temporary file of the same permissions, renamed over the old one.
+ * Beside a warehouse on HDFS (or another Hadoop file system) it lives there too, written through Hadoop's
+ * {@link FileContext} with the same permissions and an atomic rename.
  */
 public final class Accounts {
     private static final String SCHEME = "pbkdf2-sha256";
@@ -33,28 +43,50 @@ public final class Accounts {
     static final int ITERATIONS = 600_000;
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** The local file, or null when the file is on a Hadoop file system ({@link #remote}). */
     private final Path file;
+
+    private final org.apache.hadoop.fs.Path remote;
 
     public Accounts(Path file) {
         this.file = file;
+        this.remote = null;
     }
 
-    /** The users file of a warehouse: beside its folder, named after it (./warehouse → ./warehouse.users). */
+    private Accounts(org.apache.hadoop.fs.Path remote) {
+        this.file = null;
+        this.remote = remote;
+    }
+
+    /** The accounts in {@code location}: a local path, a {@code file:} URI or a Hadoop URI ({@code hdfs://…}). */
+    public static Accounts at(String location) {
+        if (location.startsWith("file:")) {
+            return new Accounts(Path.of(URI.create(location)));
+        }
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            return new Accounts(new org.apache.hadoop.fs.Path(location));
+        }
+        return new Accounts(Path.of(location).toAbsolutePath().normalize());
+    }
+
+    /**
+     * The users file of a warehouse: beside its folder, named after it (./warehouse → ./warehouse.users,
+     * hdfs://nn/investlake → hdfs://nn/investlake.users).
+     */
     public static Accounts beside(String warehouseUri) {
         String s = warehouseUri.replaceAll("/+$", "");
-        Path dir;
-        if (s.startsWith("file:")) {
-            dir = Path.of(URI.create(s));
-        } else if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new IllegalArgumentException("账户文件放在仓库旁边,只支持本地仓库;" + s + " 不是本地路径。");
-        } else {
-            dir = Path.of(s).toAbsolutePath().normalize();
+        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !s.startsWith("file:")) {
+            return at(s + ".users");
         }
+        Path dir = s.startsWith("file:")
+                ? Path.of(URI.create(s))
+                : Path.of(s).toAbsolutePath().normalize();
         return new Accounts(dir.resolveSibling(dir.getFileName() + ".users"));
     }
 
-    public Path file() {
-        return file;
+    /** Where the file is: a local path, or a Hadoop URI. */
+    public String file() {
+        return file != null ? file.toString() : remote.toString();
     }
 
     /** User names, in the order they were added. */
@@ -129,18 +161,19 @@ public final class Accounts {
 
     private Map<String, String> read() {
         Map<String, String> users = new LinkedHashMap<>();
-        if (!Files.exists(file)) {
-            return users;
-        }
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String text = readText();
+            if (text == null) {
+                return users;
+            }
+            for (String line : text.split("\n")) {
                 int colon = line.indexOf(':');
                 if (!line.isBlank() && !line.startsWith("#") && colon > 0) {
                     users.put(line.substring(0, colon), line.substring(colon + 1));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("无法读取账户文件 " + file + ":" + e.getMessage(), e);
+            throw new UncheckedIOException("无法读取账户文件 " + file() + ":" + e.getMessage(), e);
         }
         return users;
     }
@@ -151,6 +184,10 @@ public final class Accounts {
         users.forEach(
                 (name, entry) -> text.append(name).append(':').append(entry).append('\n'));
         try {
+            if (remote != null) {
+                writeRemote(text.toString());
+                return;
+            }
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".users", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
@@ -162,7 +199,43 @@ public final class Accounts {
             }
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         } catch (IOException e) {
-            throw new UncheckedIOException("无法写入账户文件 " + file + ":" + e.getMessage(), e);
+            throw new UncheckedIOException("无法写入账户文件 " + file() + ":" + e.getMessage(), e);
+        }
+    }
+
+    /** The file's text, or null when there is no file yet. */
+    private String readText() throws IOException {
+        if (remote == null) {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        }
+        FileSystem fs = remote.getFileSystem(new Configuration());
+        if (!fs.exists(remote)) {
+            return null;
+        }
+        try (var in = fs.open(remote)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void writeRemote(String text) throws IOException {
+        FileContext fc = FileContext.getFileContext(remote.toUri(), new Configuration());
+        FsPermission ownerOnly = new FsPermission((short) 0600);
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(
+                remote.getParent(), "." + remote.getName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (var out = fc.create(
+                    tmp,
+                    EnumSet.of(CreateFlag.CREATE),
+                    Options.CreateOpts.perms(ownerOnly),
+                    Options.CreateOpts.createParent())) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            fc.setPermission(tmp, ownerOnly); // create's permission is masked by the umask
+            fc.rename(tmp, remote, Options.Rename.OVERWRITE);
+        } finally {
+            if (fc.util().exists(tmp)) {
+                fc.delete(tmp, false);
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package org.investlake.serve;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +31,7 @@ public final class SqlEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqlEndpoint.class);
 
     /** How the endpoint is to listen; {@code usersFile} null means no authentication. */
-    public record Settings(String bind, int port, Path usersFile, String master, boolean verbose) {}
+    public record Settings(String bind, int port, String usersFile, String master, boolean verbose) {}
 
     private final SparkSession spark;
     private final HiveThriftServer2 server;
@@ -83,13 +82,10 @@ public final class SqlEndpoint implements AutoCloseable {
         if (settings.usersFile() != null) {
             b.config("spark.hadoop.hive.server2.authentication", "CUSTOM");
             b.config("spark.hadoop.hive.server2.custom.authentication.class", AccountAuthenticator.class.getName());
-            b.config(
-                    "spark.hadoop." + AccountAuthenticator.USERS_FILE,
-                    settings.usersFile().toString());
+            b.config("spark.hadoop." + AccountAuthenticator.USERS_FILE, settings.usersFile());
             // HiveServer2's login check reads a fresh HiveConf, which sees system properties, not the session's
             System.setProperty("hive.server2.custom.authentication.class", AccountAuthenticator.class.getName());
-            System.setProperty(
-                    AccountAuthenticator.USERS_FILE, settings.usersFile().toString());
+            System.setProperty(AccountAuthenticator.USERS_FILE, settings.usersFile());
         } else {
             b.config("spark.hadoop.hive.server2.authentication", "NONE");
         }

@@ -179,7 +179,7 @@ class EndpointTest extends SparkTest {
 
     @Test
     void theUsersFileHoldsNoPasswordAndIsOwnerOnly() throws Exception {
-        Path file = Accounts.beside(root.toString()).file();
+        Path file = Path.of(Accounts.beside(root.toString()).file());
         assertThat(file).isEqualTo(dir.resolve("warehouse.users"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");

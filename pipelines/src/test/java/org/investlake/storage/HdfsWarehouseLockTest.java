@@ -21,7 +21,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The warehouse lock on HDFS (its write-lease way) against a real namenode and datanode ({@link MiniHdfs}), with
@@ -34,28 +33,22 @@ class HdfsWarehouseLockTest {
 
     private static final long HARD_MS = 1_200_000;
 
-    @TempDir
-    static Path dir;
-
     static MiniHdfs hdfs;
     private static final ExecutorService pool = Executors.newCachedThreadPool();
     private static final String PID = String.valueOf(ProcessHandle.current().pid());
 
     @BeforeAll
     static void startHdfs() {
-        hdfs = MiniHdfs.start(dir.resolve("dfs"));
+        hdfs = MiniHdfs.shared();
     }
 
     @AfterAll
     static void stopHdfs() {
         pool.shutdownNow();
-        if (hdfs != null) {
-            hdfs.close();
-        }
     }
 
     private static String root(String name) {
-        return hdfs.uri() + "/" + name;
+        return hdfs.uri() + "/lock-test/" + name;
     }
 
     @Test

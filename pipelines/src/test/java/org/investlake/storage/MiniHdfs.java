@@ -17,6 +17,25 @@ public final class MiniHdfs implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    private static MiniHdfs shared;
+
+    /**
+     * One HDFS per test JVM for the classes that need one (each start costs seconds): started on first use in a
+     * temporary folder, shut down when the JVM exits. Tests use folders of their own in it.
+     */
+    public static synchronized MiniHdfs shared() {
+        if (shared == null) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("investlake-hdfs");
+                shared = start(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-test-hdfs"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
     /** Starts HDFS with its blocks and metadata under {@code dir}. */
     public static MiniHdfs start(Path dir) {
         Configuration conf = new Configuration();
