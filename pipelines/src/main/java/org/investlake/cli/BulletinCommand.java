@@ -1,7 +1,6 @@
 package org.investlake.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.investlake.report.Bulletins;
 import org.investlake.storage.Warehouse;
@@ -44,8 +43,10 @@ final class BulletinCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description = "Folder to write into. Default: bulletins (bulletins/reissued for --reissue).")
-    Path out;
+            description = "Folder to write into, local or a URI on the warehouse's file system. Default: bulletins "
+                    + "in the current folder (bulletins/reissued for --reissue); <warehouse>/bulletins for a warehouse "
+                    + "on HDFS or another Hadoop file system.")
+    String out;
 
     @Override
     public Integer call() {
@@ -60,10 +61,10 @@ final class BulletinCommand implements Callable<Integer> {
         }
         Warehouse w = Sessions.open(main);
         if (mode.period != null) {
-            Bulletins.Written b = Bulletins.write(w, mode.period, out == null ? Path.of("bulletins") : out);
+            Bulletins.Written b = Bulletins.write(w, mode.period, out == null ? Bulletins.defaultFolder(w) : out);
             o.println(b.title() + " (" + b.bulletinId() + ")");
-            o.println("  " + b.html().toAbsolutePath());
-            o.println("  " + b.xlsx().toAbsolutePath());
+            o.println("  " + b.html());
+            o.println("  " + b.xlsx());
             b.missingFeeds().forEach(m -> o.println("  未报送: " + m));
             o.println("  recorded in ops.bulletins; reissue with: bulletin --reissue " + b.bulletinId());
             o.flush();
@@ -71,13 +72,13 @@ final class BulletinCommand implements Callable<Integer> {
         }
         Bulletins.Written b;
         try {
-            b = Bulletins.reissue(w, mode.reissue, out == null ? Path.of("bulletins", "reissued") : out);
+            b = Bulletins.reissue(w, mode.reissue, out == null ? Bulletins.defaultFolder(w) + "/reissued" : out);
         } catch (IllegalArgumentException e) {
             return RestoreCommand.fail(main, e.getMessage());
         }
         o.println(b.title() + " (" + b.bulletinId() + ") regenerated from the versions it read:");
-        o.println("  " + b.html().toAbsolutePath());
-        o.println("  " + b.xlsx().toAbsolutePath());
+        o.println("  " + b.html());
+        o.println("  " + b.xlsx());
         o.flush();
         if (!b.identical()) {
             PrintWriter err = main.spec().commandLine().getErr();

@@ -54,10 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("3. bulletins (月通报):");
         for (String period : List.of("2023-06", "2023-12")) {
             org.investlake.report.Bulletins.Written b =
-                    org.investlake.report.Bulletins.write(w, period, Path.of("bulletins"));
-            out.printf(
-                    "  %s%n    %s%n    %s%n",
-                    b.title(), b.html().toAbsolutePath(), b.xlsx().toAbsolutePath());
+                    org.investlake.report.Bulletins.write(w, period, org.investlake.report.Bulletins.defaultFolder(w));
+            out.printf("  %s%n    %s%n    %s%n", b.title(), b.html(), b.xlsx());
         }
         out.printf(
                 "%nDone in %d s. The warehouse is at %s%n",

@@ -75,6 +75,21 @@ public final class BulletinWorkbook {
      * {@code savedAt} (may be null) as its creation and modification time.
      */
     public static Path write(Path xlsx, String title, List<ReportTable> tables, Instant savedAt) {
+        byte[] bytes = bytes(title, tables, savedAt);
+        try {
+            Path parent = xlsx.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(xlsx, bytes);
+            return xlsx;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the workbook " + xlsx + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The workbook of {@link #write(Path, String, List, Instant)} as bytes, for a file written elsewhere. */
+    public static byte[] bytes(String title, List<ReportTable> tables, Instant savedAt) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             PackagePropertiesPart props =
                     book.getProperties().getCoreProperties().getUnderlyingProperties();
@@ -90,14 +105,9 @@ public final class BulletinWorkbook {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             book.write(bytes);
             LocalDateTime entryTime = savedAt == null ? ZIP_EPOCH : LocalDateTime.ofInstant(savedAt, BEIJING);
-            Path parent = xlsx.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(xlsx, withEntryTimes(bytes.toByteArray(), entryTime));
-            return xlsx;
+            return withEntryTimes(bytes.toByteArray(), entryTime);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the workbook " + xlsx + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot make the workbook 「" + title + "」: " + e.getMessage(), e);
         }
     }
 

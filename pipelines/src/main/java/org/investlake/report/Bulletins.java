@@ -1,9 +1,6 @@
 package org.investlake.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,13 +38,16 @@ public final class Bulletins {
 
     private Bulletins() {}
 
-    /** A bulletin written: its id, files and fingerprint; {@code identical} for a reissue that matched its record. */
+    /**
+     * A bulletin written: its id, files (local paths, or URIs on the warehouse's file system) and fingerprint;
+     * {@code identical} for a reissue that matched its record.
+     */
     public record Written(
             String bulletinId,
             String period,
             String title,
-            Path html,
-            Path xlsx,
+            String html,
+            String xlsx,
             String htmlSha256,
             List<String> missingFeeds,
             boolean identical) {}
@@ -72,8 +72,25 @@ public final class Bulletins {
         return period;
     }
 
-    /** Writes a new bulletin of {@code period} into {@code outDir} and records it. */
+    /**
+     * Where bulletins go unless told otherwise: {@code bulletins} in the working folder beside a local warehouse;
+     * {@code <warehouse>/bulletins} for one on HDFS or another Hadoop file system, where the command may run on
+     * any machine of a cluster and nothing should be left on it.
+     */
+    public static String defaultFolder(Warehouse w) {
+        return w.root().startsWith("file:") ? "bulletins" : w.root() + "/bulletins";
+    }
+
+    /** Writes a new bulletin of {@code period} into the local folder {@code outDir} and records it. */
     public static Written write(Warehouse w, String period, Path outDir) {
+        return write(w, period, outDir.toAbsolutePath().toString());
+    }
+
+    /**
+     * Writes a new bulletin of {@code period} into {@code outDir} (a local folder, or a folder URI on a Hadoop file
+     * system) and records it.
+     */
+    public static Written write(Warehouse w, String period, String outDir) {
         checkPeriod(period);
         try (WarehouseLock lock = WarehouseLock.acquire(w, "bulletin")) {
             Instant writtenAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -82,10 +99,12 @@ public final class Bulletins {
             long t0 = System.nanoTime();
             Rendered r = render(w, period, versions, id, writtenAt);
             long t1 = System.nanoTime();
-            Path html = outDir.resolve(fileName(r.title(), id));
-            String sha = writeFile(html, r.html());
-            Path xlsx = outDir.resolve(workbookName(r.title(), id));
-            String xlsxSha = writeWorkbook(xlsx, r, writtenAt);
+            OutputFolder out = OutputFolder.of(outDir, w.spark().sparkContext().hadoopConfiguration());
+            byte[] page = r.html().getBytes(StandardCharsets.UTF_8);
+            String html = out.write(fileName(r.title(), id), page);
+            String sha = sha256(page);
+            byte[] book = BulletinWorkbook.bytes(r.title(), r.tables(), writtenAt);
+            String xlsx = out.write(workbookName(r.title(), id), book);
             List<String> missing = r.data().missingFeeds();
             Row row = RowFactory.create(
                     id,
@@ -94,10 +113,10 @@ public final class Bulletins {
                     Timestamp.from(writtenAt),
                     BulletinData.format(versions),
                     missing.isEmpty() ? null : String.join(";", missing),
-                    html.toAbsolutePath().toString(),
+                    html,
                     sha,
-                    xlsx == null ? null : xlsx.toAbsolutePath().toString(),
-                    xlsxSha);
+                    xlsx,
+                    sha256(book));
             new TableStore(w)
                     .append(DOC, w.spark().createDataFrame(List.of(row), DOC.declaredSchema()), "bulletin=" + id);
             LOG.info(
@@ -114,6 +133,11 @@ public final class Bulletins {
      * {@link Written#identical()} says whether the bytes equal the recorded SHA-256.
      */
     public static Written reissue(Warehouse w, String bulletinId, Path outDir) {
+        return reissue(w, bulletinId, outDir.toAbsolutePath().toString());
+    }
+
+    /** {@link #reissue(Warehouse, String, Path)} into a local folder or a folder URI on a Hadoop file system. */
+    public static Written reissue(Warehouse w, String bulletinId, String outDir) {
         if (!w.exists("ops", "bulletins")) {
             throw new IllegalArgumentException(
                     "no bulletin has been written in this warehouse (ops.bulletins is empty)");
@@ -134,10 +158,13 @@ public final class Bulletins {
         String period = rec.getString(0);
         Instant writtenAt = rec.getTimestamp(1).toInstant();
         Rendered r = render(w, period, BulletinData.parse(rec.getString(2)), bulletinId, writtenAt);
-        Path html = outDir.resolve(fileName(r.title(), bulletinId));
-        String sha = writeFile(html, r.html());
-        Path xlsx = outDir.resolve(workbookName(r.title(), bulletinId));
-        String xlsxSha = writeWorkbook(xlsx, r, writtenAt);
+        OutputFolder out = OutputFolder.of(outDir, w.spark().sparkContext().hadoopConfiguration());
+        byte[] page = r.html().getBytes(StandardCharsets.UTF_8);
+        String html = out.write(fileName(r.title(), bulletinId), page);
+        String sha = sha256(page);
+        byte[] book = BulletinWorkbook.bytes(r.title(), r.tables(), writtenAt);
+        String xlsx = out.write(workbookName(r.title(), bulletinId), book);
+        String xlsxSha = sha256(book);
         boolean identical = sha.equals(rec.getString(3)) && (rec.isNullAt(4) || xlsxSha.equals(rec.getString(4)));
         return new Written(
                 bulletinId, period, r.title(), html, xlsx, sha, r.data().missingFeeds(), identical);
@@ -151,28 +178,6 @@ public final class Bulletins {
     /** The workbook beside the page: the same name with .xlsx. */
     static String workbookName(String title, String id) {
         return title + "_" + id + ".xlsx";
-    }
-
-    /** Writes the tables of {@code r} as the workbook, saved at the bulletin's recorded time so a reissue matches. */
-    private static String writeWorkbook(Path xlsx, Rendered r, Instant writtenAt) {
-        BulletinWorkbook.write(xlsx, r.title(), r.tables(), writtenAt);
-        try {
-            return sha256(Files.readAllBytes(xlsx));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back " + xlsx + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String writeFile(Path file, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return sha256(bytes);
     }
 
     static String sha256(byte[] bytes) {

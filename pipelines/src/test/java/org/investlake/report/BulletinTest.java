@@ -94,7 +94,7 @@ class BulletinTest extends SparkTest {
                         "2212-131127-05-01-610004,景县污水处理厂扩建,景县,市政基础设施,市重点,市重点项目库,续建,20000,9000,3000,2022-12,2022-12,否,孙局长,景县住建局,2023-06"));
         BuildJob.on(w).execute();
         first = Bulletins.write(w, "2023-06", dir.resolve("out"));
-        page = Jsoup.parse(Files.readString(first.html(), StandardCharsets.UTF_8));
+        page = Jsoup.parse(Files.readString(Path.of(first.html()), StandardCharsets.UTF_8));
     }
 
     private static void deliverAll(Path... files) {
@@ -220,13 +220,13 @@ class BulletinTest extends SparkTest {
 
         Bulletins.Written again = Bulletins.reissue(w, first.bulletinId(), dir.resolve("reissued"));
         assertThat(again.identical()).isTrue();
-        assertThat(Files.readAllBytes(again.html())).isEqualTo(Files.readAllBytes(first.html()));
-        assertThat(first.xlsx()).exists();
-        assertThat(Files.readAllBytes(again.xlsx())).isEqualTo(Files.readAllBytes(first.xlsx()));
+        assertThat(Files.readAllBytes(Path.of(again.html()))).isEqualTo(Files.readAllBytes(Path.of(first.html())));
+        assertThat(Path.of(first.xlsx())).exists();
+        assertThat(Files.readAllBytes(Path.of(again.xlsx()))).isEqualTo(Files.readAllBytes(Path.of(first.xlsx())));
 
         Bulletins.Written fresh = Bulletins.write(w, "2023-06", dir.resolve("out"));
         assertThat(fresh.bulletinId()).isNotEqualTo(first.bulletinId());
-        Document now = Jsoup.parse(Files.readString(fresh.html(), StandardCharsets.UTF_8));
+        Document now = Jsoup.parse(Files.readString(Path.of(fresh.html()), StandardCharsets.UTF_8));
         assertThat(now.selectFirst("#summary p.commentary").text())
                 .startsWith("1-6月,全市固定资产投资同比增长7.6%,高于目标0.6个百分点,增速较上月提高0.6个百分点。")
                 .endsWith("冀州区增速较上月回落3.0个百分点。"); // 6.0 − 9.0 = −3.0: still a fall of 3 points

@@ -31,7 +31,10 @@ class AccountsOnHdfsTest {
         try (var in = fs.open(file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(text).contains("analyst:pbkdf2-sha256:600000:").doesNotContain("new-pw").doesNotContain("s3cret-pw");
+        assertThat(text)
+                .contains("analyst:pbkdf2-sha256:600000:")
+                .doesNotContain("new-pw")
+                .doesNotContain("s3cret-pw");
         // the temporary file was renamed over the old one, nothing else is left beside it
         assertThat(fs.listStatus(file.getParent()))
                 .extracting(s -> s.getPath().getName())
