@@ -2,6 +2,7 @@ package org.investlake.serve;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +74,14 @@ public final class SqlEndpoint implements AutoCloseable {
         // The metastore lives in memory: one per process, gone at exit; the tables are re-registered each start.
         // Everything is set on the builder: settings made after a thread touched the metastore are ignored.
         String id = UUID.randomUUID().toString().replace("-", "");
+        if (System.getProperty("derby.stream.error.file") == null) {
+            // Derby writes its log into the working folder unless told otherwise (bin/investlake tells it; spark-submit
+            // does not): the temp folder, so nothing is left where the command ran
+            System.setProperty(
+                    "derby.stream.error.file",
+                    Path.of(System.getProperty("java.io.tmpdir"), "investlake-derby.log")
+                            .toString());
+        }
         b.config("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby:memory:investlake" + id + ";create=true");
         b.config("spark.hadoop.hive.metastore.schema.verification", "false");
         b.config("spark.hadoop.datanucleus.schema.autoCreateAll", "true");

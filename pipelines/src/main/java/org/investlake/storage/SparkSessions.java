@@ -2,6 +2,8 @@ package org.investlake.storage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** Creates the one SparkSession a command (or the test suite) uses, configured for Delta. */
@@ -51,9 +53,28 @@ public final class SparkSessions {
         return s;
     }
 
+    /**
+     * Sizing settings an operator may set otherwise for a cluster ({@code spark-submit --conf}, {@code
+     * spark-defaults.conf}): those win over {@link #settings()}. The others are what investlake's results and
+     * tables rely on (Delta, the time zone of the periods, the file system) and are always set.
+     */
+    static final Set<String> SIZING = Set.of(
+            "spark.sql.shuffle.partitions",
+            "spark.databricks.delta.snapshotPartitions",
+            "spark.sql.broadcastTimeout",
+            "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+            "spark.ui.enabled",
+            "spark.ui.showConsoleProgress");
+
     public static SparkSession create(String master) {
         SparkSession.Builder b = SparkSession.builder().appName("investlake").master(master);
-        settings().forEach(b::config);
+        SparkConf given =
+                new SparkConf(); // spark-submit hands its --conf and spark-defaults.conf as spark.* properties
+        settings().forEach((k, v) -> {
+            if (!(SIZING.contains(k) && given.contains(k))) {
+                b.config(k, v);
+            }
+        });
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;

@@ -129,6 +129,14 @@ public final class Warehouse {
         return out;
     }
 
+    /**
+     * Registers the tables another writer created since this warehouse was opened: a command opens the warehouse,
+     * then may wait for the lock while another process creates the tables of a new warehouse.
+     */
+    public void refresh() {
+        registerAll();
+    }
+
     private void registerAll() {
         for (String layer : LAYERS) {
             spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);

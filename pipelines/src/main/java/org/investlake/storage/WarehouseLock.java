@@ -247,12 +247,21 @@ public final class WarehouseLock implements AutoCloseable {
 
     /** Locks {@code warehouse} for {@code command}, waiting up to {@link #timeout()} with one note to {@code note}. */
     public static WarehouseLock acquire(Warehouse warehouse, String command, PrintWriter note) {
-        return on(warehouse.root())
+        WarehouseLock lock = on(warehouse.root())
                 .command(command)
                 .note(note)
                 .timeout(timeout())
                 .hadoop(warehouse.spark().sparkContext().hadoopConfiguration())
                 .acquire();
+        if (lock.holder.jvm.getHoldCount() == 1) {
+            try {
+                warehouse.refresh(); // what the writer before us created is ours to write now
+            } catch (RuntimeException | Error e) {
+                lock.close();
+                throw e;
+            }
+        }
+        return lock;
     }
 
     /** The wait from {@value #TIMEOUT_ENV} in seconds, else 10 minutes. */

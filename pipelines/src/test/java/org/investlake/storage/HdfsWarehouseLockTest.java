@@ -69,6 +69,8 @@ class HdfsWarehouseLockTest {
     @Test
     void anotherProcessHoldingTheLeaseIsWaitedFor() throws Exception {
         String root = root("waited");
+        // a holder before it: the child then takes the lock by appending, and its record must be the one read
+        WarehouseLock.on(root).command("restore").acquire().close();
         Process child = holder(root);
         try {
             BufferedReader out =
