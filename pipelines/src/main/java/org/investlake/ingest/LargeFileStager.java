@@ -26,9 +26,9 @@ final class LargeFileStager {
 
     private LargeFileStager() {}
 
-    /** The file's first rows, for finding its feed and layout. */
-    static Grid head(InputFile file, SparkSession spark) throws FileRejectedException {
-        try (RowStream stream = RowStream.open(file, spark)) {
+    /** The file's first rows, for finding its feed and layout; {@code scratch} as for {@link RowStream#open}. */
+    static Grid head(InputFile file, SparkSession spark, String scratch) throws FileRejectedException {
+        try (RowStream stream = RowStream.open(file, spark, scratch)) {
             List<Grid.Row> rows = new ArrayList<>();
             while (rows.size() < HEAD_ROWS && stream.hasNext()) {
                 rows.add(stream.next());
@@ -59,7 +59,7 @@ final class LargeFileStager {
         int[] reached = {0};
         String[] encoding = {null};
         var conf = spark.sparkContext().hadoopConfiguration();
-        try (RowStream stream = RowStream.open(file, spark);
+        try (RowStream stream = RowStream.open(file, spark, dir);
                 ScratchParquetWriter bronze =
                         new ScratchParquetWriter(stored.bronzePath() + "/part-00000.parquet", bronzeSchema, conf);
                 // the record map is bronze's too: written once there, read back for the few rows quarantined

@@ -347,16 +347,17 @@ public final class LoadJob {
     /** Reads the file and finds its feed: {@code feedName}'s contract, else recognised from the header. */
     void parse(Reading r, String feedName) throws FileRejectedException {
         boolean streamed = r.file.large();
+        String scratch = LargeFileStager.scratch(warehouse, r.loadId);
         r.grid = streamed
-                ? LargeFileStager.head(r.file, warehouse.spark())
-                : GridReader.forFile(r.file, warehouse.spark()).read(r.file);
+                ? LargeFileStager.head(r.file, warehouse.spark(), scratch)
+                : GridReader.forFile(r.file, warehouse.spark(), scratch).read(r.file);
         r.schema = feedName != null
                 ? schemas.apply(feedName)
                 : FeedDetector.detect(r.grid, r.file.name(), FeedDetector.knownSchemas(schemas));
         if (streamed && !r.schema.snapshotPerPeriod()) {
             // a large statistics table (rare: a few thousand rows even for the nation) is held whole, as its
             // checks compare rows with one another
-            r.grid = GridReader.forFile(r.file, warehouse.spark()).read(r.file);
+            r.grid = GridReader.forFile(r.file, warehouse.spark(), scratch).read(r.file);
             streamed = false;
         }
         if (streamed) {

@@ -1,52 +1,123 @@
 package org.investlake.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** A Parquet export: its column names are the header row, every value is read as text. */
+/**
+ * A Parquet export: its column names are the header row, every value is read as text. Spark reads it; on a
+ * cluster its executors cannot see the driver's disk, where the delivered file lies, so the file is first copied
+ * into the load's scratch folder on the warehouse's file system.
+ */
 final class ParquetGridReader implements GridReader {
     private final SparkSession spark;
+    private final String scratch;
 
-    ParquetGridReader(SparkSession spark) {
+    /**
+     * {@code scratch}: the load's scratch folder under the warehouse ({@code LargeFileStager.scratch}), where the
+     * file is copied when Spark runs on a cluster; null to read it where it lies (a local master).
+     */
+    ParquetGridReader(SparkSession spark, String scratch) {
         this.spark = spark;
+        this.scratch = scratch;
     }
 
     @Override
     public Grid read(InputFile file) throws FileRejectedException {
         if (file.large()) {
             List<Grid.Row> rows = new ArrayList<>();
-            try (RowStream stream = stream(file, spark)) {
+            try (RowStream stream = stream(file, spark, scratch)) {
                 stream.forEachRemaining(rows::add);
             }
             return new Grid(rows, "parquet", "parquet");
+        }
+        if (onCluster(spark, scratch)) {
+            String copy = copyForExecutors(file, spark, scratch + ".parquet");
+            try {
+                return collect(file, copy);
+            } finally {
+                deleteQuietly(copy, spark);
+            }
         }
         try {
             // Spark reads from a path; the bytes already read are the delivery, so read a private copy.
             Path copy = Files.createTempFile("investlake-", ".parquet");
             try {
                 Files.write(copy, file.bytes());
-                Dataset<Row> df = spark.read().parquet(copy.toUri().toString());
-                List<Grid.Row> rows = new ArrayList<>();
-                rows.add(new Grid.Row(1, List.of(df.columns())));
-                int n = 2;
-                for (Row r : df.collectAsList()) {
-                    rows.add(row(n++, r));
-                }
-                return new Grid(rows, "parquet", "parquet");
+                return collect(file, copy.toUri().toString());
             } finally {
                 Files.deleteIfExists(copy);
             }
-        } catch (IOException | RuntimeException e) {
-            throw new FileRejectedException(
-                    "parquet_valid",
-                    file.name() + ": 无法作为 Parquet 文件读取(" + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** The whole file as a grid, read by Spark from {@code location}. */
+    private Grid collect(InputFile file, String location) throws FileRejectedException {
+        try {
+            Dataset<Row> df = spark.read().parquet(location);
+            List<Grid.Row> rows = new ArrayList<>();
+            rows.add(new Grid.Row(1, List.of(df.columns())));
+            int n = 2;
+            for (Row r : df.collectAsList()) {
+                rows.add(row(n++, r));
+            }
+            return new Grid(rows, "parquet", "parquet");
+        } catch (RuntimeException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static FileRejectedException unreadable(InputFile file, Exception e) {
+        return new FileRejectedException(
+                "parquet_valid",
+                file.name() + ": 无法作为 Parquet 文件读取(" + e.getClass().getSimpleName() + ")");
+    }
+
+    /** Spark runs on a cluster, whose executors do not see the driver's disk (and the caller gave a scratch folder). */
+    private static boolean onCluster(SparkSession spark, String scratch) {
+        return scratch != null && !spark.sparkContext().isLocal();
+    }
+
+    /**
+     * Copies the delivered file to {@code target} on the warehouse's file system, unless a copy is there already
+     * (a large file is opened twice: for its first rows, then to stage it); returns {@code target}.
+     */
+    private static String copyForExecutors(InputFile file, SparkSession spark, String target) {
+        org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(target);
+        try {
+            FileSystem fs = to.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(to)) {
+                try (InputStream in = file.open();
+                        OutputStream out = fs.create(to, true)) {
+                    in.transferTo(out);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot copy " + file.name() + " to " + target + " for the cluster's executors: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void deleteQuietly(String location, SparkSession spark) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, false);
+        } catch (IOException e) {
+            // scratch space left behind, not data
         }
     }
 
@@ -54,12 +125,16 @@ final class ParquetGridReader implements GridReader {
      * A large Parquet file row by row: Spark reads it where it lies and hands the rows over one partition at a
      * time (in file order), so the driver never holds the whole file.
      */
-    static RowStream stream(InputFile file, SparkSession spark) throws FileRejectedException {
+    static RowStream stream(InputFile file, SparkSession spark, String scratch) throws FileRejectedException {
+        // on a cluster, a copy the executors can read, in the load's scratch folder (removed with it after the load)
+        String where = onCluster(spark, scratch)
+                ? copyForExecutors(file, spark, scratch + "/delivered/" + file.sha256() + ".parquet")
+                // a plain path: Hadoop takes a URI's %-escapes (of a Chinese name) literally
+                : file.path().toAbsolutePath().toString();
         Dataset<Row> df;
         Iterator<Row> rows;
         try {
-            // a plain path: Hadoop takes a URI's %-escapes (of a Chinese name) literally
-            df = spark.read().parquet(file.path().toAbsolutePath().toString());
+            df = spark.read().parquet(where);
             rows = df.toLocalIterator();
         } catch (RuntimeException e) {
             throw new FileRejectedException(

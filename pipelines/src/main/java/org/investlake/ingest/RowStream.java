@@ -18,11 +18,15 @@ interface RowStream extends Iterator<Grid.Row>, AutoCloseable {
     @Override
     void close();
 
-    /** The stream for a large file's format (CSV or Parquet; workbooks are always held whole). */
-    static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark) throws FileRejectedException {
+    /**
+     * The stream for a large file's format (CSV or Parquet; workbooks are always held whole); {@code scratch} is the
+     * load's scratch folder, where a Parquet file is copied for a cluster's executors.
+     */
+    static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch)
+            throws FileRejectedException {
         return switch (file.extension()) {
             case "csv", "txt" -> CsvGridReader.stream(file);
-            case "parquet" -> ParquetGridReader.stream(file, spark);
+            case "parquet" -> ParquetGridReader.stream(file, spark, scratch);
             default -> throw new IllegalArgumentException("not a streamed format: " + file.name());
         };
     }

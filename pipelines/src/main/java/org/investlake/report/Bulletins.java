@@ -99,12 +99,7 @@ public final class Bulletins {
             long t0 = System.nanoTime();
             Rendered r = render(w, period, versions, id, writtenAt);
             long t1 = System.nanoTime();
-            OutputFolder out = OutputFolder.of(outDir, w.spark().sparkContext().hadoopConfiguration());
-            byte[] page = r.html().getBytes(StandardCharsets.UTF_8);
-            String html = out.write(fileName(r.title(), id), page);
-            String sha = sha256(page);
-            byte[] book = BulletinWorkbook.bytes(r.title(), r.tables(), writtenAt);
-            String xlsx = out.write(workbookName(r.title(), id), book);
+            WrittenFiles f = writeFiles(w, outDir, r, id, writtenAt);
             List<String> missing = r.data().missingFeeds();
             Row row = RowFactory.create(
                     id,
@@ -113,10 +108,10 @@ public final class Bulletins {
                     Timestamp.from(writtenAt),
                     BulletinData.format(versions),
                     missing.isEmpty() ? null : String.join(";", missing),
-                    html,
-                    sha,
-                    xlsx,
-                    sha256(book));
+                    f.html(),
+                    f.htmlSha256(),
+                    f.xlsx(),
+                    f.xlsxSha256());
             new TableStore(w)
                     .append(DOC, w.spark().createDataFrame(List.of(row), DOC.declaredSchema()), "bulletin=" + id);
             LOG.info(
@@ -124,7 +119,7 @@ public final class Bulletins {
                     id,
                     (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
-            return new Written(id, period, r.title(), html, xlsx, sha, missing, true);
+            return new Written(id, period, r.title(), f.html(), f.xlsx(), f.htmlSha256(), missing, true);
         }
     }
 
@@ -158,16 +153,33 @@ public final class Bulletins {
         String period = rec.getString(0);
         Instant writtenAt = rec.getTimestamp(1).toInstant();
         Rendered r = render(w, period, BulletinData.parse(rec.getString(2)), bulletinId, writtenAt);
+        WrittenFiles f = writeFiles(w, outDir, r, bulletinId, writtenAt);
+        boolean identical = f.htmlSha256().equals(rec.getString(3))
+                && (rec.isNullAt(4) || f.xlsxSha256().equals(rec.getString(4)));
+        return new Written(
+                bulletinId,
+                period,
+                r.title(),
+                f.html(),
+                f.xlsx(),
+                f.htmlSha256(),
+                r.data().missingFeeds(),
+                identical);
+    }
+
+    /** A bulletin's two files as written, with their SHA-256. */
+    private record WrittenFiles(String html, String htmlSha256, String xlsx, String xlsxSha256) {}
+
+    /** Writes the page and the workbook (saved at the bulletin's recorded time, so a reissue matches) into outDir. */
+    private static WrittenFiles writeFiles(Warehouse w, String outDir, Rendered r, String id, Instant writtenAt) {
         OutputFolder out = OutputFolder.of(outDir, w.spark().sparkContext().hadoopConfiguration());
         byte[] page = r.html().getBytes(StandardCharsets.UTF_8);
-        String html = out.write(fileName(r.title(), bulletinId), page);
-        String sha = sha256(page);
         byte[] book = BulletinWorkbook.bytes(r.title(), r.tables(), writtenAt);
-        String xlsx = out.write(workbookName(r.title(), bulletinId), book);
-        String xlsxSha = sha256(book);
-        boolean identical = sha.equals(rec.getString(3)) && (rec.isNullAt(4) || xlsxSha.equals(rec.getString(4)));
-        return new Written(
-                bulletinId, period, r.title(), html, xlsx, sha, r.data().missingFeeds(), identical);
+        return new WrittenFiles(
+                out.write(fileName(r.title(), id), page),
+                sha256(page),
+                out.write(workbookName(r.title(), id), book),
+                sha256(book));
     }
 
     /** 「2023年1-6月全市抓投资上项目工作通报_2023-06-20261130T010537123Z.html」. */

@@ -54,7 +54,7 @@ class ClusterIT extends SparkTest {
     static int localCode;
 
     @BeforeAll
-    static void startTheClusterAndRunTheInboxLocally() {
+    static void startTheClusterAndRunTheInboxLocally() throws Exception {
         distJar = Path.of(System.getProperty("investlake.dist.jar", "investlake-dist.jar"))
                 .toAbsolutePath();
         Path sparkHome = Path.of(System.getProperty("investlake.spark.home", "spark-home"))
@@ -73,6 +73,7 @@ class ClusterIT extends SparkTest {
 
         inbox = dir.resolve("inbox");
         assertThat(cli("sample", "--year", "2023", "--out", inbox.toString())).isZero();
+        asParquet(inbox.resolve("bonds").resolve("2023年1月专项债券项目进展.csv"));
         local = dir.resolve("local-warehouse");
         localCode = cli("--warehouse", local.toString(), "run", "--inbox", inbox.toString());
     }
@@ -104,6 +105,11 @@ class ClusterIT extends SparkTest {
 
         assertGoldEqualsTheLocalRun();
         assertNothingLeftIn("run-first", "run-second");
+        // the Parquet file's copy for the executors went with the load
+        FileSystem fs = FileSystem.get(URI.create(root), new Configuration());
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(root + "/_staging");
+        assertThat(fs.exists(staging) ? fs.listStatus(staging) : new org.apache.hadoop.fs.FileStatus[0])
+                .isEmpty();
     }
 
     @Test
@@ -282,6 +288,34 @@ class ClusterIT extends SparkTest {
                         .isEmpty();
             }
         }
+    }
+
+    /**
+     * Replaces a CSV export of the sample (title, unit line, header, rows) with the same table as Parquet, its
+     * columns text, as a platform exports it: on the cluster, Spark's executors must read it from the warehouse's
+     * file system, not from the driver's disk where it was delivered.
+     */
+    private static void asParquet(Path csv) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+        int header = 2; // 「2023年1月地方政府专项债券项目进展情况」, 「单位:万元」, then the header
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType();
+        for (String name : lines.get(header).split(",")) {
+            schema = schema.add(name, org.apache.spark.sql.types.DataTypes.StringType);
+        }
+        List<Row> rows = lines.subList(header + 1, lines.size()).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> org.apache.spark.sql.RowFactory.create((Object[]) l.split(",", -1)))
+                .toList();
+        assertThat(rows).hasSizeGreaterThan(5);
+        Path out = dir.resolve("parquet-out");
+        spark().createDataFrame(rows, schema).coalesce(1).write().parquet(out.toString());
+        try (var parts = Files.list(out)) {
+            Path part = parts.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
+            Files.move(part, csv.resolveSibling(csv.getFileName().toString().replace(".csv", ".parquet")));
+        }
+        Files.delete(csv);
     }
 
     /** Runs the CLI in this JVM (the local reference, the sample, the users file). */
