@@ -2,12 +2,12 @@ package org.investlake.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.investlake.storage.Locations;
 
 /**
  * A folder reports are written into: a local folder (a path, or a {@code file:} URI), or a folder on HDFS or
@@ -26,13 +26,9 @@ final class OutputFolder {
 
     static OutputFolder of(String folder, Configuration hadoop) {
         String f = folder.replaceAll("/+$", "");
-        if (f.startsWith("file:")) {
-            return new OutputFolder(Path.of(URI.create(f)), null, hadoop);
-        }
-        if (f.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            return new OutputFolder(null, f, hadoop);
-        }
-        return new OutputFolder(Path.of(f).toAbsolutePath().normalize(), null, hadoop);
+        return Locations.isLocal(f)
+                ? new OutputFolder(Locations.localPath(f), null, hadoop)
+                : new OutputFolder(null, f, hadoop);
     }
 
     /** Writes {@code bytes} as {@code name} in this folder (made if missing); returns the file's path or URI. */

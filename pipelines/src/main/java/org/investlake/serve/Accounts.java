@@ -2,7 +2,6 @@ package org.investlake.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.investlake.storage.Locations;
 
 /**
  * The endpoint's accounts: a small text file beside the warehouse ({@code <warehouse>.users}), one line
@@ -60,13 +60,9 @@ public final class Accounts {
 
     /** The accounts in {@code location}: a local path, a {@code file:} URI or a Hadoop URI ({@code hdfs://…}). */
     public static Accounts at(String location) {
-        if (location.startsWith("file:")) {
-            return new Accounts(Path.of(URI.create(location)));
-        }
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            return new Accounts(new org.apache.hadoop.fs.Path(location));
-        }
-        return new Accounts(Path.of(location).toAbsolutePath().normalize());
+        return Locations.isLocal(location)
+                ? new Accounts(Locations.localPath(location))
+                : new Accounts(new org.apache.hadoop.fs.Path(location));
     }
 
     /**
@@ -75,12 +71,10 @@ public final class Accounts {
      */
     public static Accounts beside(String warehouseUri) {
         String s = warehouseUri.replaceAll("/+$", "");
-        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !s.startsWith("file:")) {
+        if (!Locations.isLocal(s)) {
             return at(s + ".users");
         }
-        Path dir = s.startsWith("file:")
-                ? Path.of(URI.create(s))
-                : Path.of(s).toAbsolutePath().normalize();
+        Path dir = Locations.localPath(s);
         return new Accounts(dir.resolveSibling(dir.getFileName() + ".users"));
     }
 

@@ -67,9 +67,8 @@ public final class SqlEndpoint implements AutoCloseable {
 
     /** Starts the endpoint; returns once it accepts connections. */
     public static SqlEndpoint start(String warehouseUri, ReferenceData reference, Settings settings) {
-        SparkSession.Builder b =
-                SparkSession.builder().appName("investlake serve").master(settings.master());
-        SparkSessions.settings().forEach(b::config);
+        SparkSession.Builder b = SparkSessions.applyTo(
+                SparkSession.builder().appName("investlake serve").master(settings.master()));
         b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlySessions.class.getName());
         // The metastore lives in memory: one per process, gone at exit; the tables are re-registered each start.
         // Everything is set on the builder: settings made after a thread touched the metastore are ignored.

@@ -58,6 +58,23 @@ public final class SparkSessions {
      * spark-defaults.conf}): those win over {@link #settings()}. The others are what investlake's results and
      * tables rely on (Delta, the time zone of the periods, the file system) and are always set.
      */
+    /**
+     * Sets {@link #settings()} on {@code builder}, except the {@link #SIZING} ones that spark-submit already gives:
+     * it hands its {@code --conf} and {@code spark-defaults.conf} to the driver as {@code spark.*} system
+     * properties, which a builder's {@link SparkConf} reads.
+     */
+    public static SparkSession.Builder applyTo(SparkSession.Builder builder) {
+        settingsBeside(new SparkConf()).forEach(builder::config);
+        return builder;
+    }
+
+    /** The settings to set on a session whose configuration already holds {@code given}. */
+    static Map<String, String> settingsBeside(SparkConf given) {
+        Map<String, String> s = settings();
+        s.keySet().removeIf(k -> SIZING.contains(k) && given.contains(k));
+        return s;
+    }
+
     static final Set<String> SIZING = Set.of(
             "spark.sql.shuffle.partitions",
             "spark.databricks.delta.snapshotPartitions",
@@ -67,15 +84,9 @@ public final class SparkSessions {
             "spark.ui.showConsoleProgress");
 
     public static SparkSession create(String master) {
-        SparkSession.Builder b = SparkSession.builder().appName("investlake").master(master);
-        SparkConf given =
-                new SparkConf(); // spark-submit hands its --conf and spark-defaults.conf as spark.* properties
-        settings().forEach((k, v) -> {
-            if (!(SIZING.contains(k) && given.contains(k))) {
-                b.config(k, v);
-            }
-        });
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = applyTo(
+                        SparkSession.builder().appName("investlake").master(master))
+                .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
     }

@@ -3,7 +3,6 @@ package org.investlake.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
@@ -38,19 +37,10 @@ public final class Warehouse {
 
     /** Opens (and on first use creates) the warehouse at {@code rootUri} in {@code spark}. */
     public static Warehouse open(SparkSession spark, String rootUri, ReferenceData reference) {
-        Warehouse w = new Warehouse(spark, normalise(rootUri), reference);
-        w.registerAll();
+        Warehouse w = new Warehouse(spark, Locations.normalise(rootUri), reference);
+        w.refresh();
         ReferenceViews.register(spark, reference);
         return w;
-    }
-
-    /** A plain path becomes an absolute file: URI; a URI with a scheme stays as it is. */
-    static String normalise(String rootUri) {
-        String s = rootUri.endsWith("/") ? rootUri.substring(0, rootUri.length() - 1) : rootUri;
-        if (s.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || s.startsWith("file:")) {
-            return s;
-        }
-        return Path.of(s).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
     }
 
     public SparkSession spark() {
@@ -130,14 +120,11 @@ public final class Warehouse {
     }
 
     /**
-     * Registers the tables another writer created since this warehouse was opened: a command opens the warehouse,
-     * then may wait for the lock while another process creates the tables of a new warehouse.
+     * Registers every table found under the root, including those another writer created since this warehouse was
+     * opened: a command opens the warehouse, then may wait for the lock while another process creates the tables
+     * of a new warehouse.
      */
     public void refresh() {
-        registerAll();
-    }
-
-    private void registerAll() {
         for (String layer : LAYERS) {
             spark.sql("CREATE DATABASE IF NOT EXISTS " + layer);
             for (String t : tablesIn(layer)) {

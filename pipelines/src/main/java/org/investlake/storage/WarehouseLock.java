@@ -232,7 +232,7 @@ public final class WarehouseLock implements AutoCloseable {
 
     /** A lock on the warehouse at {@code rootUri} (a file: URI or any Hadoop URI). */
     public static Builder on(String rootUri) {
-        return new Builder(Warehouse.normalise(rootUri));
+        return new Builder(Locations.normalise(rootUri));
     }
 
     /**
