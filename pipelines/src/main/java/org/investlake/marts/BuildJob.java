@@ -74,7 +74,8 @@ public final class BuildJob {
             "bond_progress",
             "project_watchlist",
             "city_kpis",
-            "region_scorecard");
+            "region_scorecard",
+            "target_outlook");
 
     private static final TableDoc BUILD_LOG = TableDoc.load("ops", "build_log");
 

@@ -43,7 +43,18 @@ public record YearTargets(
     public record Rules(
             @JsonProperty("drop_alert") DropAlert dropAlert,
             Scorecard scorecard,
-            @JsonProperty("traffic_light") TrafficLight trafficLight) {}
+            @JsonProperty("traffic_light") TrafficLight trafficLight,
+            Outlook outlook) {}
+
+    /**
+     * gold.target_outlook's thresholds and the default seasonal shape; absent in an older file, when the outlook
+     * gives projections without a status.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Outlook(
+            @JsonProperty("within_reach_pp") double withinReachPp,
+            @JsonProperty("within_reach_share") double withinReachShare,
+            @JsonProperty("default_shape") Map<String, Map<Integer, Double>> defaultShape) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record DropAlert(

@@ -15,7 +15,7 @@ import org.investlake.reference.YearTargets;
 /**
  * Exposes the reference data to SQL as temporary views, so the SQL in sql/ joins targets and codes
  * by name (ref_regions, ref_region_labels, ref_sectors, ref_sector_labels, ref_region_targets,
- * ref_sector_targets, ref_rules, ref_kpi_targets). Analysts see the same views in {@code investlake sql}.
+ * ref_sector_targets, ref_rules, ref_kpi_targets, ref_outlook_shape). Analysts see the same views in {@code investlake sql}.
  */
 public final class ReferenceViews {
     private ReferenceViews() {}
@@ -51,6 +51,7 @@ public final class ReferenceViews {
         List<Row> sectorTargets = new ArrayList<>();
         List<Row> rules = new ArrayList<>();
         List<Row> kpis = new ArrayList<>();
+        List<Row> shape = new ArrayList<>();
         for (YearTargets y : ref.allTargets().values()) {
             for (Region r : ref.regions()) {
                 Double growth =
@@ -66,6 +67,12 @@ public final class ReferenceViews {
             YearTargets.Rules ru = y.rules();
             Map<String, Double> w = ru.scorecard().weights();
             YearTargets.TrafficLight tl = ru.trafficLight();
+            YearTargets.Outlook outlook = ru.outlook();
+            if (outlook != null && outlook.defaultShape() != null) {
+                outlook.defaultShape()
+                        .forEach((kind, months) -> months.forEach(
+                                (month, share) -> shape.add(RowFactory.create(y.year(), kind, month, share))));
+            }
             rules.add(RowFactory.create(
                     y.year(),
                     ru.dropAlert().fallPp(),
@@ -80,7 +87,9 @@ public final class ReferenceViews {
                     tl.yellowBehindPp(),
                     tl.redLateMonths(),
                     tl.yellowLateMonths(),
-                    y.dispatch().minTotalInvestmentWan()));
+                    y.dispatch().minTotalInvestmentWan(),
+                    outlook == null ? null : outlook.withinReachPp(),
+                    outlook == null ? null : outlook.withinReachShare()));
             kpis.add(RowFactory.create(
                     y.year(),
                     "fai_growth",
@@ -132,8 +141,12 @@ public final class ReferenceViews {
                 "year INT, drop_fall_pp DOUBLE, drop_under_target_pp DOUBLE, "
                         + "weight_fai_growth DOUBLE, weight_key_project DOUBLE, weight_bond_completion DOUBLE, weight_start_rate DOUBLE, "
                         + "bottom_n INT, streak INT, red_behind_pp DOUBLE, yellow_behind_pp DOUBLE, red_late_months INT, "
-                        + "yellow_late_months INT, dispatch_min_wan DOUBLE",
+                        + "yellow_late_months INT, dispatch_min_wan DOUBLE, outlook_within_reach_pp DOUBLE, "
+                        + "outlook_within_reach_share DOUBLE",
                 rules);
+        // the share of a year's investment done by the end of each month when the previous year's figures are not
+        // loaded (rules.outlook.default_shape)
+        view(spark, "ref_outlook_shape", "year INT, shape_code STRING, month INT, cumulative_share DOUBLE", shape);
         view(spark, "ref_kpi_targets", "year INT, kpi_code STRING, kpi_name STRING, target DOUBLE, unit STRING", kpis);
         // the years with a targets file: gold tells "no targets configured for the year" from "no target
         // for this unit" instead of leaving both as an empty cell

@@ -32,7 +32,9 @@ class YearWithoutTargetsTest extends SparkTest {
                 dir.resolve("in"), "2024年1-6月.csv", "2024年1-6月各县市区固定资产投资完成情况", "县市区,同比增长(%)", "全市,6.0", "桃城区,5.0");
         FileLoadResult r = LoadJob.on(w).execute(f);
         assertThat(r.status()).as("%s", r.reasons()).isEqualTo(FileLoadResult.Status.LOADED);
-        BuildJob.on(w).marts("region_growth", "city_kpis").execute();
+        BuildJob.on(w)
+                .marts("region_growth", "city_kpis", "key_project_progress", "target_outlook")
+                .execute();
     }
 
     @Test
@@ -49,6 +51,17 @@ class YearWithoutTargetsTest extends SparkTest {
                 spark().sql("SELECT region_code, ytd_growth_pct, target_growth_pct, gap_pp, target_note, meets_target, "
                         + "drop_alert FROM gold.region_growth WHERE period = '2024-06' AND region_code IN ('131100', '131102') "
                         + "ORDER BY region_code"));
+    }
+
+    @Test
+    void theOutlookShowsTheGrowthButNoProjectionAndSaysWhy() {
+        // 桃城区 5.0 as delivered; without the year's file there is no target, no status and no sentence
+        assertDataFrameEquals(
+                rows(
+                        "actual DOUBLE, target DOUBLE, status STRING, sentence STRING, note STRING",
+                        new Object[] {5.0, null, null, null, "2024年未配置目标(缺少 config/targets/2024.yaml),无法测算"}),
+                spark().sql("SELECT actual, target, status, sentence, note FROM gold.target_outlook "
+                        + "WHERE period = '2024-06' AND target_code = 'fai_growth' AND subject_code = '131102'"));
     }
 
     @Test
