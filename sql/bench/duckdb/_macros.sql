@@ -13,3 +13,9 @@ create or replace macro months_between(later, earlier) as date_diff('month', ear
 
 -- to_date('2023-06-01')
 create or replace macro to_date(s) as cast(s as date);
+
+-- slice(array, start, length): Spark's; DuckDB's list_slice takes the start and end positions
+create or replace macro slice(l, s, n) as list_slice(l, s, s + n - 1);
+
+-- array_join(array, separator)
+create or replace macro array_join(l, sep) as array_to_string(l, sep);

@@ -75,7 +75,8 @@ public final class BuildJob {
             "project_watchlist",
             "city_kpis",
             "region_scorecard",
-            "target_outlook");
+            "target_outlook",
+            "consistency_checks");
 
     private static final TableDoc BUILD_LOG = TableDoc.load("ops", "build_log");
 

@@ -44,7 +44,18 @@ public record YearTargets(
             @JsonProperty("drop_alert") DropAlert dropAlert,
             Scorecard scorecard,
             @JsonProperty("traffic_light") TrafficLight trafficLight,
-            Outlook outlook) {}
+            Outlook outlook,
+            Consistency consistency) {}
+
+    /** gold.consistency_checks' thresholds; absent in an older file, when the checks that need them stay quiet. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Consistency(
+            @JsonProperty("growth_vs_projects_from_month") int growthVsProjectsFromMonth,
+            @JsonProperty("projects_below_share") double projectsBelowShare,
+            @JsonProperty("growth_low_pp") double growthLowPp,
+            @JsonProperty("projects_above_share") double projectsAboveShare,
+            @JsonProperty("over_plan_ratio") double overPlanRatio,
+            @JsonProperty("units_vs_city_wan") double unitsVsCityWan) {}
 
     /**
      * gold.target_outlook's thresholds and the default seasonal shape; absent in an older file, when the outlook

@@ -89,7 +89,13 @@ public final class ReferenceViews {
                     tl.yellowLateMonths(),
                     y.dispatch().minTotalInvestmentWan(),
                     outlook == null ? null : outlook.withinReachPp(),
-                    outlook == null ? null : outlook.withinReachShare()));
+                    outlook == null ? null : outlook.withinReachShare(),
+                    ru.consistency() == null ? null : ru.consistency().growthVsProjectsFromMonth(),
+                    ru.consistency() == null ? null : ru.consistency().projectsBelowShare(),
+                    ru.consistency() == null ? null : ru.consistency().growthLowPp(),
+                    ru.consistency() == null ? null : ru.consistency().projectsAboveShare(),
+                    ru.consistency() == null ? null : ru.consistency().overPlanRatio(),
+                    ru.consistency() == null ? null : ru.consistency().unitsVsCityWan()));
             kpis.add(RowFactory.create(
                     y.year(),
                     "fai_growth",
@@ -142,7 +148,9 @@ public final class ReferenceViews {
                         + "weight_fai_growth DOUBLE, weight_key_project DOUBLE, weight_bond_completion DOUBLE, weight_start_rate DOUBLE, "
                         + "bottom_n INT, streak INT, red_behind_pp DOUBLE, yellow_behind_pp DOUBLE, red_late_months INT, "
                         + "yellow_late_months INT, dispatch_min_wan DOUBLE, outlook_within_reach_pp DOUBLE, "
-                        + "outlook_within_reach_share DOUBLE",
+                        + "outlook_within_reach_share DOUBLE, consistency_growth_vs_projects_from_month INT, consistency_projects_below_share DOUBLE, "
+                        + "consistency_growth_low_pp DOUBLE, consistency_projects_above_share DOUBLE, "
+                        + "consistency_over_plan_ratio DOUBLE, consistency_units_vs_city_wan DOUBLE",
                 rules);
         // the share of a year's investment done by the end of each month when the previous year's figures are not
         // loaded (rules.outlook.default_shape)

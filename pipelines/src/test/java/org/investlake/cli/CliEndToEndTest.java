@@ -119,6 +119,12 @@ class CliEndToEndTest extends SparkTest {
             assertThat(Path.of(lines.get(at + 2).strip())).exists().hasExtension("xlsx");
         }
 
+        // the sample's figures add up: its planted bad rows are refused at load, so no consistency check fires
+        // (each check's firing is ConsistencyChecksTest's)
+        CliRun checks = cli("sql", "SELECT count(*) AS n FROM gold.consistency_checks", "--format", "csv");
+        assertThat(checks.code()).as(checks.err()).isZero();
+        assertThat(checks.out().lines().toList()).containsExactly("n", "0");
+
         // the same arguments write the same bytes, so a second demo finds every file already loaded
         CliRun again = cli("demo", "--inbox", inbox);
         assertThat(again.code()).as(again.out() + again.err()).isZero();
