@@ -499,8 +499,16 @@ public final class LoadJob {
                 warnings.add(text);
             }
         }
+        List<String> flags = new ArrayList<>();
+        for (String text : RateOfChangeCheck.check(warehouse.spark(), schema, kept, file.name())) {
+            count(counts, RateOfChangeCheck.RULE, "flag", text);
+            if (flags.size() < REASONS_SHOWN) {
+                flags.add(text);
+            }
+        }
         List<String> shown = new ArrayList<>(reasons);
         warnings.forEach(w -> shown.add("警告 " + w));
+        flags.forEach(f -> shown.add("异动 " + f));
         shown.addAll(checked.layout().notes());
         // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
         FileLoadResult.Status status = quarantined.isEmpty()

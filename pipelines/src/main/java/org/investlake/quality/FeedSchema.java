@@ -37,7 +37,32 @@ public record FeedSchema(
         Map<String, String> historyColumns,
 
         List<ColumnSpec> columns,
-        List<RuleSpec> rules) {
+        List<RuleSpec> rules,
+
+        @com.fasterxml.jackson.annotation.JsonProperty("rate_of_change")
+        RateOfChange rateOfChange) {
+
+    /**
+     * The rate-of-change flag of a feed (rule {@code rate_of_change}, action {@code flag}): a value of {@code metric}
+     * whose change from the month before moves far more than the same series' changes in the earlier months of
+     * the year. {@code series} names the columns that make a series, {@code name} the SQL expression that names one
+     * in a message, {@code label}, {@code valueUnit} and {@code unit} the metric, its unit and the unit of its change, {@code minMove} the
+     * smallest change ever flagged (a series whose earlier changes were all equal would flag any other).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RateOfChange(
+            List<String> series,
+            String metric,
+            String name,
+            String label,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("value_unit")
+            String valueUnit,
+
+            String unit,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("min_move")
+            double minMove) {}
 
     private static final ObjectMapper YAML =
             new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -164,7 +189,8 @@ public record FeedSchema(
                 totalRowLabels,
                 historyColumns,
                 merged,
-                rules);
+                rules,
+                rateOfChange);
     }
 
     /** Labels that mark a trailing total row (合计) rather than a record of this feed; none for stats. */

@@ -185,6 +185,7 @@ class ReprocessJobTest extends StatsTestSupport {
                 s.totalRowLabels(),
                 s.historyColumns(),
                 s.columns(),
-                rules);
+                rules,
+                s.rateOfChange());
     }
 }

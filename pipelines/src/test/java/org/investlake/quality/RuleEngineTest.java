@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** A rule holds only when its check is TRUE: NULL (a comparison with a missing value) counts as broken. */
 class RuleEngineTest extends SparkTest {
     private static FeedSchema schemaWith(FeedSchema.RuleSpec... rules) {
-        return new FeedSchema("t", "", null, List.of(), false, false, null, Map.of(), List.of(), List.of(rules));
+        return new FeedSchema("t", "", null, List.of(), false, false, null, Map.of(), List.of(), List.of(rules), null);
     }
 
     private static FeedSchema.RuleSpec rule(String id, String action, String check) {
