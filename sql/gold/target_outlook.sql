@@ -266,7 +266,8 @@ final as (
                 then j.year || '年未配置目标(缺少 config/targets/' || j.year || '.yaml),无法测算'
             when j.target is null then j.year || '年目标中没有' || j.subject_name || '的' || j.target_name || '目标'
             when j.status in ('已达标', '未完成') then null
-            when j.month <= 2 then '仅有1-2月数据,暂不作全年测算'
+            when j.month = 1 then '仅有1月数据,暂不作全年测算'
+            when j.month = 2 then '仅有1-2月数据,暂不作全年测算'
             when j.year_share is null then j.year || '年既无上年数据,也未配置默认季节分布(rules.outlook.default_shape),无法测算'
             when j.outlook_within_reach_pp is null then j.year || '年未配置测算规则(rules.outlook),只给测算值,不判断状态'
         end                                                               as note,

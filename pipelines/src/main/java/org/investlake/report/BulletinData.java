@@ -30,7 +30,9 @@ public final class BulletinData {
             "key_project_progress",
             "bond_progress",
             "region_scorecard",
-            "project_watchlist");
+            "project_watchlist",
+            "target_outlook",
+            "consistency_checks");
 
     private final String city;
     private final String cityCode;
@@ -190,6 +192,14 @@ public final class BulletinData {
 
     public boolean hasBonds() {
         return !rows.getOrDefault("bond_progress", List.of()).isEmpty();
+    }
+
+    /**
+     * Whether the bulletin read {@code mart} at all: a bulletin recorded before the mart existed is reissued without
+     * its section, as it was first written, rather than with a section saying its data is missing.
+     */
+    public boolean reads(String mart) {
+        return versions.containsKey("gold." + mart);
     }
 
     public boolean hasSectors() {

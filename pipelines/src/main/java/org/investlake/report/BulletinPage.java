@@ -97,6 +97,13 @@ public final class BulletinPage {
                 List.of(),
                 List.of(t.get(BulletinTables.ALERTS), t.get(BulletinTables.INTERVIEWS)));
         section(h, "lights", "九、红黄灯项目", List.of(), List.of(t.get(BulletinTables.LIGHTS)));
+        // a bulletin recorded before these marts existed has neither table, and is reissued without the sections
+        if (t.containsKey(BulletinTables.OUTLOOK)) {
+            section(h, "outlook", "十、全年目标研判", List.of(), List.of(t.get(BulletinTables.OUTLOOK)));
+        }
+        if (t.containsKey(BulletinTables.CHECKS)) {
+            section(h, "checks", "十一、数据质量核查", List.of(), List.of(t.get(BulletinTables.CHECKS)));
+        }
         h.append("<footer>\n<p>数据来源:投资和项目建设数据仓库汇总表(gold),按表版本读取:")
                 .append(esc(d.versionsText().replace(",", ", ")))
                 .append("。同一通报编号可按这些版本重新生成同一文件。</p>\n</footer>\n</main>\n</body>\n</html>\n");

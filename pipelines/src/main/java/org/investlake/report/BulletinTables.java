@@ -26,12 +26,14 @@ public final class BulletinTables {
     public static final String ALERTS = "回落预警";
     public static final String INTERVIEWS = "约谈名单";
     public static final String LIGHTS = "红黄灯项目";
+    public static final String OUTLOOK = "目标研判";
+    public static final String CHECKS = "数据核查";
 
     private BulletinTables() {}
 
     /** Every table of the bulletin, in the order printed. */
     public static List<ReportTable> all(BulletinData d) {
-        return List.of(
+        List<ReportTable> out = new ArrayList<>(List.of(
                 kpis(d),
                 regions(d),
                 sectors(d),
@@ -40,7 +42,14 @@ public final class BulletinTables {
                 scorecard(d),
                 alerts(d),
                 interviews(d),
-                lights(d));
+                lights(d)));
+        if (d.reads("target_outlook")) {
+            out.add(outlook(d));
+        }
+        if (d.reads("consistency_checks")) {
+            out.add(checks(d));
+        }
+        return out;
     }
 
     private static Column c(String label, String kind) {
@@ -356,6 +365,78 @@ public final class BulletinTables {
                         c("原因", "text")),
                 rows,
                 !d.hasProjects() ? d.month() + "月项目库数据尚未报送" : rows.isEmpty() ? "本期无红灯、黄灯项目" : null);
+    }
+
+    /** The order of gold.target_outlook's targets in the table: growth of the city and units, sectors, key projects. */
+    private static final List<String> TARGETS = List.of("fai_growth", "sector_growth", "key_project_completed");
+
+    static ReportTable outlook(BulletinData d) {
+        List<Map<String, Object>> read = new ArrayList<>(d.rows("target_outlook"));
+        read.sort(Comparator.comparing((Map<String, Object> r) -> TARGETS.indexOf(str(r.get("target_code"))))
+                .thenComparing(r -> d.cityCode().equals(r.get("subject_code")) ? 0 : 1)
+                .thenComparing(r -> String.valueOf(r.get("subject_code"))));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : read) {
+            // growth in % with one decimal, amounts in 亿元 with two: the table's number columns show each its way
+            int scale = "%".equals(r.get("unit")) ? 1 : 2;
+            Object monthly = r.get("needed_monthly_wan");
+            rows.add(row(
+                    r.get("target_name"),
+                    r.get("subject_name"),
+                    r.get("unit"),
+                    scaled(r.get("target"), scale),
+                    scaled(r.get("actual"), scale),
+                    scaled(r.get("projected"), scale),
+                    scaled(r.get("needed_growth_pct"), 1),
+                    monthly == null ? null : dec(monthly).divide(java.math.BigDecimal.valueOf(10000)),
+                    r.get("status"),
+                    note(
+                            str(r.get("note")),
+                            r.get("shape_source") == null ? null : "季节分布:" + r.get("shape_source"),
+                            // an empty pace says why: the bureau sent growth rates without amounts
+                            monthly == null && r.get("needed_growth_pct") != null ? "未报送累计额,无法测算月均需完成额" : null)));
+        }
+        return new ReportTable(
+                OUTLOOK,
+                d.year() + "年" + d.span() + "全年目标完成研判",
+                "全年预计按目前进度测算;余下月份需增长为比上年同期;月均需完成单位:亿元",
+                List.of(
+                        c("目标", "text"),
+                        c("地区/行业", "text"),
+                        c("单位", "text"),
+                        c("年度目标", "number"),
+                        c("目前完成", "number"),
+                        c("全年预计", "number"),
+                        c("余下月份需增长(%)", "decimal1"),
+                        c("余下月份月均需完成(亿元)", "decimal2"),
+                        c("状态", "text"),
+                        c("说明", "text")),
+                rows,
+                rows.isEmpty() ? d.span() + "尚无可研判的数据" : null);
+    }
+
+    static ReportTable checks(BulletinData d) {
+        List<String> severity = List.of("高", "中", "低");
+        List<Map<String, Object>> read = new ArrayList<>(d.rows("consistency_checks"));
+        read.sort(Comparator.comparing((Map<String, Object> r) -> severity.indexOf(str(r.get("severity"))))
+                .thenComparing(r -> String.valueOf(r.get("check_code")))
+                .thenComparing(r -> String.valueOf(r.get("region_code"))));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> r : read) {
+            rows.add(row(r.get("check_name"), r.get("severity"), r.get("region_name"), r.get("sentence")));
+        }
+        return new ReportTable(
+                CHECKS,
+                d.year() + "年" + d.span() + "数据质量核查",
+                "严重程度:高、中、低;只标记,不改动数据",
+                List.of(c("核查项", "text"), c("严重程度", "text"), c("地区", "text"), c("说明", "text")),
+                rows,
+                rows.isEmpty() ? "本期各项核查均未发现需要核实的问题" : null);
+    }
+
+    /** A double of the mart as a BigDecimal of {@code scale} decimals (null stays null). */
+    private static java.math.BigDecimal scaled(Object v, int scale) {
+        return v == null ? null : dec(v).setScale(scale, java.math.RoundingMode.HALF_UP);
     }
 
     private static List<Map<String, Object>> cityFirst(BulletinData d, List<Map<String, Object>> rows) {

@@ -55,7 +55,52 @@ public final class Commentary {
         out.add(bonds(d));
         scorecard(d).ifPresent(out::add);
         watchlist(d).ifPresent(out::add);
+        outlook(d).ifPresent(out::add);
+        checks(d).ifPresent(out::add);
         return out;
+    }
+
+    /**
+     * 全年研判 (target_outlook): the city's own sentences for its FAI growth and its key projects, as the mart words
+     * them (「全市1-6月固定资产投资增速6.6%,按目前进度测算,全年预计增长6.6%,…」); for 1-2月, the mart's reason why
+     * there is no projection yet.
+     */
+    static Optional<String> outlook(BulletinData d) {
+        if (!d.reads("target_outlook")) {
+            return Optional.empty();
+        }
+        List<String> said = new ArrayList<>();
+        for (String target : List.of("fai_growth", "key_project_completed")) {
+            d.rows("target_outlook").stream()
+                    .filter(r ->
+                            target.equals(r.get("target_code")) && d.cityCode().equals(r.get("subject_code")))
+                    .findFirst()
+                    .map(r -> r.get("sentence") != null ? str(r.get("sentence")) : null)
+                    .ifPresent(said::add);
+        }
+        if (said.isEmpty()) {
+            // 1-2月 (or a January project report): the mart's own reason there is no projection yet
+            return d.rows("target_outlook").stream()
+                    .map(r -> str(r.get("note")))
+                    .filter(n -> n != null && n.startsWith("仅有1"))
+                    .findFirst()
+                    .map(n -> "全年研判:" + n + "。");
+        }
+        return Optional.of("全年研判:" + String.join("", said));
+    }
+
+    /** 数据核查 (consistency_checks): how many problems the bureau should look at, the serious ones counted apart. */
+    static Optional<String> checks(BulletinData d) {
+        if (!d.reads("consistency_checks")) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> open = d.rows("consistency_checks");
+        if (open.isEmpty()) {
+            return Optional.of("数据质量核查:本期各项核查均未发现需要核实的问题。");
+        }
+        long high = open.stream().filter(r -> "高".equals(r.get("severity"))).count();
+        return Optional.of("数据质量核查:本期发现" + open.size() + "项需要核实的问题" + (high > 0 ? "(其中严重" + high + "项)" : "")
+                + ",详见“十一、数据质量核查”,请统计部门发布前核实。");
     }
 
     static String growth(BulletinData d) {

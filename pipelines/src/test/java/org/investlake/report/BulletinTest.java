@@ -204,6 +204,42 @@ class BulletinTest extends SparkTest {
     }
 
     @Test
+    @Order(5)
+    void theOutlookAndTheChecksForTheBureau() {
+        // 全市 growth 7.4 against 7.0, no amounts: the default shape at June is 0.47, so the second half needs
+        // ((1.07 − 1.074 × 0.47) / 0.53 − 1) = 6.6%; key projects 2.30亿 / 0.33 = 6.97亿, 1.9% of 370: far off
+        List<String> p = page.select("#summary p.commentary").eachText();
+        assertThat(p)
+                .contains("全年研判:全市1-6月固定资产投资增速7.4%,按目前进度测算,全年预计增长7.4%,不低于目标(7.0%);"
+                        + "完成目标需下半年比上年同期增长6.6%(按默认季节分布),有望完成。"
+                        + "全市1-6月省市重点项目完成投资2.30亿元,按默认季节分布测算,全年预计完成6.97亿元,为目标(370.00亿元)的1.9%;"
+                        + "完成目标需下半年月均完成61.28亿元,难以完成。");
+        assertThat(row(page, BulletinTables.OUTLOOK, "全市"))
+                .containsExactly(
+                        "固定资产投资增速",
+                        "全市",
+                        "%",
+                        "7.0",
+                        "7.4",
+                        "7.4",
+                        "6.6",
+                        "—",
+                        "有望完成",
+                        "季节分布:默认季节分布;未报送累计额,无法测算月均需完成额");
+        // from June on, a unit at its growth target whose key projects are projected at half their target or less:
+        // 桃城区 9.0 ≥ 7.5 with 2亿 / 0.33 = 6.06亿 of 45 (13.5%); 滨湖新区 and 故城县 at target with no key project
+        assertThat(p).contains("数据质量核查:本期发现3项需要核实的问题,详见“十一、数据质量核查”,请统计部门发布前核实。");
+        assertThat(page.select("div.table[data-sheet=\"" + BulletinTables.CHECKS + "\"] tbody tr"))
+                .hasSize(3);
+        assertThat(row(page, BulletinTables.CHECKS, "桃城区"))
+                .containsExactly(
+                        "投资增速与重点项目进度不匹配",
+                        "中",
+                        "桃城区",
+                        "桃城区1-6月投资增速9.0%,达到目标(7.5%),但省市重点项目按季节进度测算全年预计只完成目标的13.5%,投资增长与项目进度不匹配,请核实。");
+    }
+
+    @Test
     @Order(10)
     void reissueAfterACorrectionGivesTheSameBytesWhileANewBulletinShowsTheCorrection() throws Exception {
         deliver(TestFiles.utf8(
