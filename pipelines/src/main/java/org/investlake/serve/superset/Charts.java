@@ -145,6 +145,44 @@ final class Charts {
                 "light",
                 false,
                 8));
+        // the outlook: the city's sentence per headline target, then every target of every unit and sector
+        Chart headline = table(
+                "outlook_city",
+                "全年目标研判(全市)",
+                "target_outlook",
+                List.of("target_name", "status", "sentence", "note"),
+                "target_code",
+                true,
+                12);
+        filters(headline).add(sqlFilter("subject_kind = 'city'"));
+        c.add(headline);
+        c.add(table(
+                "outlook",
+                "全年目标研判(各县市区、行业):全年预计与余下月份所需",
+                "target_outlook",
+                List.of(
+                        "target_name",
+                        "subject_name",
+                        "unit",
+                        "target",
+                        "actual",
+                        "projected",
+                        "needed_growth_pct",
+                        "needed_monthly_wan",
+                        "status",
+                        "shape_source",
+                        "note"),
+                "target_code",
+                true,
+                12));
+        c.add(table(
+                "consistency_checks",
+                "数据质量核查(发布前请统计部门核实)",
+                "consistency_checks",
+                List.of("severity", "check_name", "region_name", "sentence"),
+                "check_code",
+                true,
+                12));
         return c;
     }
 

@@ -114,7 +114,11 @@ final class Dashboard {
                 "region_name",
                 true,
                 false,
-                excluded(charts, c -> Set.of("city_kpis", "sector_growth").contains(c.table()))));
+                excluded(
+                        charts,
+                        // the outlook names its units subject_name (a row may be a sector): the unit filter skips it
+                        c -> Set.of("city_kpis", "sector_growth", "target_outlook")
+                                .contains(c.table()))));
         filters.add(filter(
                 "leader",
                 "包联领导",

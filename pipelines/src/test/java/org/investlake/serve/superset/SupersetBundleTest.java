@@ -121,7 +121,7 @@ class SupersetBundleTest extends SparkTest {
     void theWrittenBundlePassesValidationAgainstTheRealGoldSchemas() throws IOException {
         assertThat(written.code()).as(written.err()).isZero();
         assertThat(written.out())
-                .contains("8 datasets", "16 charts", "投资和项目建设监测", "Import dashboard", "--password-env");
+                .contains("9 datasets", "19 charts", "投资和项目建设监测", "Import dashboard", "--password-env");
         assertThat(validate(bundle)).isEmpty();
         Map<String, String> f = files(bundle);
         assertThat(f.keySet()).allMatch(p -> p.startsWith(SupersetBundle.ROOT + "/"));
@@ -323,8 +323,13 @@ class SupersetBundleTest extends SparkTest {
         }
         Dataset<Row> scorecard = spark().read().format("delta").load(w.location("gold", "region_scorecard"));
         scorecard.where("interview_flag = true").collectAsList(); // the 约谈 list's filter
-        // 8 datasets × (count + period_month) + growth 2×2 + key projects 4 + bonds 4 + city kpis 10 + light_label
-        assertThat(checked).isEqualTo(8 * 2 + 4 + 4 + 4 + 10 + 1);
+        spark().read()
+                .format("delta")
+                .load(w.location("gold", "target_outlook"))
+                .where("subject_kind = 'city'") // the city outlook's filter
+                .collectAsList();
+        // 9 datasets × (count + period_month) + growth 2×2 + key projects 4 + bonds 4 + city kpis 10 + light_label
+        assertThat(checked).isEqualTo(9 * 2 + 4 + 4 + 4 + 10 + 1);
     }
 
     @Test
