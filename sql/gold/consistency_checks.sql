@@ -107,7 +107,10 @@ stats_cumulative_falls as (
 
 ),
 
--- 3. projects whose completed investment this year falls from one report month to the next, per region
+-- 3-5. findings about single projects and bonds, one row each, counted per region and check below:
+--    3. a project's completed investment this year lower than the report month before;
+--    4. a project's completed investment this year above over_plan_ratio × its annual plan;
+--    5. a bond's spending above its project's completed investment
 project_falls as (
 
     select p.period, p.year, p.month, p.region_code, p.project_name, p.completed_ytd_wan,
@@ -119,63 +122,51 @@ project_falls as (
 
 ),
 
-project_cumulative_falls as (
+item_findings as (
 
-    select
-        f.period, f.year, f.month, f.region_code,
-        'project_cumulative_falls'                                            as check_code,
-        '中'                                                                   as severity,
-        '项目数=' || count(*) || ';' || array_join(slice(array_sort(array_agg(
-            f.project_name || '=' || f.completed_ytd_wan || '万元(上月' || f.prev_completed_ytd_wan || '万元)')), 1, 5), ';')
-                                                                              as figures,
-        max(r.region_name) || f.month || '月有' || count(*) || '个项目本年累计完成投资比上月还少(如'
-            || array_join(slice(array_sort(array_agg(f.project_name)), 1, 3), '、')
-            || '),累计数不应下降,请核实。'                                     as sentence
-    from project_falls as f
-    join regions as r on r.region_code = f.region_code
-    group by f.period, f.year, f.month, f.region_code
+    select period, year, month, region_code, 'project_cumulative_falls' as check_code, project_name as item,
+           project_name || '=' || completed_ytd_wan || '万元(上月' || prev_completed_ytd_wan || '万元)' as item_figures
+    from project_falls
 
-),
+    union all
 
--- 4. projects whose completed investment this year is far above the year's plan for them
-project_over_plan as (
-
-    select
-        p.period, p.year, p.month, p.region_code,
-        'project_over_plan'                                                   as check_code,
-        '中'                                                                   as severity,
-        '项目数=' || count(*) || ';' || array_join(slice(array_sort(array_agg(
-            p.project_name || '=' || p.completed_ytd_wan || '万元(年度计划' || p.annual_plan_wan || '万元)')), 1, 5), ';')
-                                                                              as figures,
-        max(r.region_name) || p.month || '月有' || count(*) || '个项目本年累计完成投资超过年度计划的'
-            || format_number(max(ru.consistency_over_plan_ratio), 1) || '倍(如'
-            || array_join(slice(array_sort(array_agg(p.project_name)), 1, 3), '、') || '),请核实完成额或年度计划。'
-                                                                              as sentence
+    select p.period, p.year, p.month, p.region_code, 'project_over_plan', p.project_name,
+           p.project_name || '=' || p.completed_ytd_wan || '万元(年度计划' || p.annual_plan_wan || '万元)'
     from silver.projects as p
-    join regions as r on r.region_code = p.region_code
     join rules as ru on ru.year = p.year
     where p.annual_plan_wan > 0 and p.completed_ytd_wan > p.annual_plan_wan * ru.consistency_over_plan_ratio
-    group by p.period, p.year, p.month, p.region_code
+
+    union all
+
+    select period, year, month, region_code, 'bond_spent_over_completed', project_name,
+           project_name || '已支出' || bond_spent_wan || '万元(累计完成投资' || completed_ytd_wan || '万元)'
+    from silver.bonds
+    where bond_spent_wan > completed_ytd_wan
 
 ),
 
--- 5. bonds whose spending is above the project's completed investment
-bond_spent_over_completed as (
+item_checks as (
 
     select
-        b.period, b.year, b.month, b.region_code,
-        'bond_spent_over_completed'                                           as check_code,
-        '低'                                                                   as severity,
-        '项目数=' || count(*) || ';' || array_join(slice(array_sort(array_agg(
-            b.project_name || '已支出' || b.bond_spent_wan || '万元(累计完成投资' || b.completed_ytd_wan || '万元)')), 1, 5), ';')
+        f.period, f.year, f.month, f.region_code, f.check_code,
+        case when f.check_code = 'bond_spent_over_completed' then '低' else '中' end as severity,
+        '项目数=' || count(*) || ';' || array_join(slice(array_sort(array_agg(f.item_figures)), 1, 5), ';')
                                                                               as figures,
-        max(r.region_name) || b.month || '月有' || count(*) || '个专项债券项目已支出债券资金超过累计完成投资(如'
-            || array_join(slice(array_sort(array_agg(b.project_name)), 1, 3), '、') || '),请核实资金支出与投资完成进度。'
-                                                                              as sentence
-    from silver.bonds as b
-    join regions as r on r.region_code = b.region_code
-    where b.bond_spent_wan > b.completed_ytd_wan
-    group by b.period, b.year, b.month, b.region_code
+        max(r.region_name) || f.month || '月有' || count(*)
+            || case f.check_code
+                   when 'project_cumulative_falls' then '个项目本年累计完成投资比上月还少'
+                   when 'project_over_plan'
+                       then '个项目本年累计完成投资超过年度计划的' || format_number(max(ru.consistency_over_plan_ratio), 1) || '倍'
+                   else '个专项债券项目已支出债券资金超过累计完成投资' end
+            || '(如' || array_join(slice(array_sort(array_agg(f.item)), 1, 3), '、') || '),'
+            || case f.check_code
+                   when 'project_cumulative_falls' then '累计数不应下降,请核实。'
+                   when 'project_over_plan' then '请核实完成额或年度计划。'
+                   else '请核实资金支出与投资完成进度。' end                  as sentence
+    from item_findings as f
+    join regions as r on r.region_code = f.region_code
+    left join rules as ru on ru.year = f.year
+    group by f.period, f.year, f.month, f.region_code, f.check_code
 
 ),
 
@@ -287,9 +278,7 @@ all_checks as (
 
     select * from growth_vs_projects
     union all select * from stats_cumulative_falls
-    union all select * from project_cumulative_falls
-    union all select * from project_over_plan
-    union all select * from bond_spent_over_completed
+    union all select * from item_checks
     union all select * from export_missing
     union all select * from unit_projects_missing
     union all select * from units_vs_city_checks

@@ -74,10 +74,13 @@ growth_subjects as (
 
 ),
 
-growth_with_last_year as (
+growth_inputs as (
 
     select
-        g.*,
+        g.period, g.year, g.month, g.target_code, g.target_name, g.subject_kind, g.subject_code, g.subject_name,
+        '%'                                                               as unit,
+        'fai'                                                             as shape_code,
+        g.target,
         cast(round(s.ytd_growth_pct, 1) as double)                        as actual,
         s.ytd_amount_wan                                                  as amount_wan,
         coalesce(s.prev_ytd_amount_wan, ly.ytd_amount_wan)                as last_year_same_wan,
@@ -94,43 +97,6 @@ growth_with_last_year as (
 
 ),
 
-growth_shaped as (
-
-    select
-        g.*,
-        case when g.last_year_same_wan > 0 and g.last_year_full_wan > 0
-             then g.last_year_same_wan / g.last_year_full_wan
-             else d.cumulative_share end                                  as year_share,
-        case when g.last_year_same_wan > 0 and g.last_year_full_wan > 0 then '上年实际'
-             when d.cumulative_share is not null then '默认季节分布' end    as shape_source
-    from growth_with_last_year as g
-    left join shape_default as d on d.year = g.year and d.shape_code = 'fai' and d.month = g.month
-
-),
-
-growth_outlook as (
-
-    select
-        g.period, g.year, g.month, g.target_code, g.target_name, g.subject_kind, g.subject_code, g.subject_name,
-        '%'                                                               as unit,
-        g.target,
-        g.actual,
-        g.year_share,
-        g.shape_source,
-        case when g.month > 2 and g.actual is not null then g.actual end  as projected,
-        case when g.month > 2 and g.actual is not null then '累计增速延续' end as projection_method,
-        case when g.month < 12 and g.actual is not null and g.target is not null and g.year_share < 1
-             then ((1 + g.target / 100) - (1 + g.actual / 100) * g.year_share) / (1 - g.year_share) * 100 - 100
-        end                                                               as needed_growth_pct,
-        case when g.month < 12 and g.amount_wan is not null and g.target is not null
-             then (coalesce(g.last_year_full_wan, g.last_year_same_wan / g.year_share) * (1 + g.target / 100)
-                   - g.amount_wan) / (12 - g.month)
-        end                                                               as needed_monthly_wan,
-        g.amount_wan / g.month                                            as pace_so_far_wan
-    from growth_shaped as g
-
-),
-
 -- 省市重点项目: gold.key_project_progress per report month and region, against the region's own target
 projects as (
 
@@ -139,7 +105,7 @@ projects as (
 
 ),
 
-project_outlook_inputs as (
+project_inputs as (
 
     select
         p.period, p.year, p.month,
@@ -148,9 +114,11 @@ project_outlook_inputs as (
         r.kind                                                            as subject_kind,
         p.region_code                                                     as subject_code,
         p.region_name                                                     as subject_name,
+        '亿元'                                                             as unit,
+        'key_projects'                                                    as shape_code,
         p.target_yi                                                       as target,
         p.completed_ytd_wan / 10000                                       as actual,
-        p.completed_ytd_wan,
+        p.completed_ytd_wan                                               as amount_wan,
         ly.completed_ytd_wan                                              as last_year_same_wan,
         ly12.completed_ytd_wan                                            as last_year_full_wan
     from projects as p
@@ -161,49 +129,86 @@ project_outlook_inputs as (
 
 ),
 
-project_shaped as (
+-- the city's other headline indicators (gold.city_kpis). New starts' completed investment accumulates over the
+-- year like the key projects'; the others count or total the projects on a list (key projects, new starts started,
+-- projects offered to private capital), projected as they stand: 按目前已有项目计, nothing added later
+kpis as (
 
-    select
-        p.*,
-        case when p.last_year_same_wan > 0 and p.last_year_full_wan > 0
-             then p.last_year_same_wan / p.last_year_full_wan
-             else d.cumulative_share end                                  as year_share,
-        case when p.last_year_same_wan > 0 and p.last_year_full_wan > 0 then '上年实际'
-             when d.cumulative_share is not null then '默认季节分布' end    as shape_source
-    from project_outlook_inputs as p
-    left join shape_default as d on d.year = p.year and d.shape_code = 'key_projects' and d.month = p.month
+    select period, year, month, kpi_code, kpi_name, actual, target, unit from gold.city_kpis
 
 ),
 
-project_outlook as (
+kpi_inputs as (
 
     select
-        p.period, p.year, p.month, p.target_code, p.target_name, p.subject_kind, p.subject_code, p.subject_name,
-        '亿元'                                                             as unit,
-        p.target,
-        p.actual,
-        p.year_share,
-        p.shape_source,
-        case when p.month > 2 and p.actual is not null and p.year_share > 0 then p.actual / p.year_share end
-                                                                          as projected,
-        case when p.month > 2 and p.actual is not null and p.year_share > 0 then '已完成÷季节进度' end
-                                                                          as projection_method,
-        case when p.month < 12 and p.actual is not null and p.last_year_full_wan > p.last_year_same_wan
-             then (p.target * 10000 - p.completed_ytd_wan) / (p.last_year_full_wan - p.last_year_same_wan)
-                  * 100 - 100
-        end                                                               as needed_growth_pct,
-        case when p.month < 12 and p.actual is not null
-             then (p.target * 10000 - p.completed_ytd_wan) / (12 - p.month) end as needed_monthly_wan,
-        p.completed_ytd_wan / p.month                                     as pace_so_far_wan
-    from project_shaped as p
+        k.period, k.year, k.month,
+        k.kpi_code                                                        as target_code,
+        k.kpi_name                                                        as target_name,
+        'city'                                                            as subject_kind,
+        c.city_code                                                       as subject_code,
+        c.city_name                                                       as subject_name,
+        k.unit,
+        case when k.kpi_code = 'new_start_completed' then 'key_projects' else 'stock' end as shape_code,
+        k.target,
+        k.actual,
+        case when k.unit = '亿元' then k.actual * 10000 end               as amount_wan,
+        case when k.unit = '亿元' then ly.actual * 10000 end              as last_year_same_wan,
+        case when k.unit = '亿元' then ly12.actual * 10000 end            as last_year_full_wan
+    from kpis as k
+    cross join city as c
+    left join kpis as ly on ly.kpi_code = k.kpi_code and ly.year = k.year - 1 and ly.month = k.month
+    left join kpis as ly12 on ly12.kpi_code = k.kpi_code and ly12.year = k.year - 1 and ly12.month = 12
+    where k.kpi_code not in ('fai_growth', 'key_project_completed')
+
+),
+
+shaped as (
+
+    -- the share of the year done by this month: last year's own where its December is loaded, else the default
+    select
+        i.*,
+        case when i.last_year_same_wan > 0 and i.last_year_full_wan > 0
+             then i.last_year_same_wan / i.last_year_full_wan
+             else d.cumulative_share end                                  as year_share,
+        case when i.last_year_same_wan > 0 and i.last_year_full_wan > 0 then '上年实际'
+             when d.cumulative_share is not null then '默认季节分布' end    as shape_source
+    from (select * from growth_inputs
+          union all select * from project_inputs
+          union all select * from kpi_inputs) as i
+    left join shape_default as d on d.year = i.year and d.shape_code = i.shape_code and d.month = i.month
 
 ),
 
 all_outlooks as (
 
-    select * from growth_outlook
-    union all
-    select * from project_outlook
+    select
+        o.period, o.year, o.month, o.target_code, o.target_name, o.subject_kind, o.subject_code, o.subject_name,
+        o.unit,
+        o.shape_code,
+        o.target,
+        o.actual,
+        o.year_share,
+        o.shape_source,
+        case when o.month <= 2 or o.actual is null then null
+             when o.unit = '%' or o.shape_code = 'stock' then o.actual
+             when o.year_share > 0 then o.actual / o.year_share end       as projected,
+        case when o.month <= 2 or o.actual is null then null
+             when o.unit = '%' then '累计增速延续'
+             when o.shape_code = 'stock' then '按目前已有项目计(不含此后新增)'
+             when o.year_share > 0 then '已完成÷季节进度' end               as projection_method,
+        case when o.month = 12 or o.actual is null or o.target is null or o.shape_code = 'stock' then null
+             when o.unit = '%' and o.year_share < 1
+                 then ((1 + o.target / 100) - (1 + o.actual / 100) * o.year_share) / (1 - o.year_share) * 100 - 100
+             when o.unit = '亿元' and o.last_year_full_wan > o.last_year_same_wan
+                 then (o.target * 10000 - o.amount_wan) / (o.last_year_full_wan - o.last_year_same_wan) * 100 - 100
+        end                                                               as needed_growth_pct,
+        case when o.month = 12 or o.amount_wan is null or o.target is null or o.shape_code = 'stock' then null
+             when o.unit = '%'
+                 then (coalesce(o.last_year_full_wan, o.last_year_same_wan / o.year_share) * (1 + o.target / 100)
+                       - o.amount_wan) / (12 - o.month)
+             else (o.target * 10000 - o.amount_wan) / (12 - o.month) end  as needed_monthly_wan,
+        case when o.shape_code <> 'stock' then o.amount_wan / o.month end as pace_so_far_wan
+    from shaped as o
 
 ),
 
@@ -215,20 +220,23 @@ judge as (
         ru.outlook_within_reach_share,
         case
             when o.actual is null or o.target is null then null
-            when o.unit = '亿元' and o.actual >= o.target then '已达标'
+            when o.unit <> '%' and o.actual >= o.target then '已达标'
             when o.month = 12 and o.actual >= o.target then '已达标'
             when o.month = 12 then '未完成'
             when o.projected is null or ru.outlook_within_reach_pp is null then null
             when o.projected >= o.target then '有望完成'
             when o.unit = '%' and o.projected >= o.target - ru.outlook_within_reach_pp then '需加快'
-            when o.unit = '亿元' and o.projected >= o.target * ru.outlook_within_reach_share then '需加快'
+            when o.unit <> '%' and o.projected >= o.target * ru.outlook_within_reach_share then '需加快'
             else '难以完成'
         end                                                               as status,
         case when o.month = 6 then '下半年' else '余下' || (12 - o.month) || '个月' end as remaining,
         -- 亿元 from one 亿 up, else 万元: a small unit's pace reads as an amount, not as 0.00亿元
         case when abs(o.needed_monthly_wan) >= 10000 then format_number(o.needed_monthly_wan / 10000, 2) || '亿元'
              else format_number(o.needed_monthly_wan, 1) || '万元' end                    as needed_monthly_text,
-        ty.year is not null                                               as year_has_targets
+        ty.year is not null                                               as year_has_targets,
+        -- an amount or a count with its unit: counts whole, amounts with two decimals
+        format_number(o.actual, case when o.unit = '个' then 0 else 2 end) || o.unit      as actual_text,
+        format_number(o.target, case when o.unit = '个' then 0 else 2 end) || o.unit      as target_text
     from all_outlooks as o
     left join rules as ru on ru.year = o.year
     left join ref_target_years as ty on ty.year = o.year
@@ -261,6 +269,8 @@ final as (
         case
             when j.actual is null and j.target_code = 'key_project_completed'
                 then '重点项目均未填报累计完成投资,无法测算'
+            when j.actual is null and j.target_code not in ('fai_growth', 'sector_growth')
+                then '本期无实际值(原因见 gold.city_kpis 的 actual_note),无法测算'
             when j.actual is null then '本期未报送' || j.subject_name || '的累计增速,无法测算'
             when not j.year_has_targets
                 then j.year || '年未配置目标(缺少 config/targets/' || j.year || '.yaml),无法测算'
@@ -268,7 +278,7 @@ final as (
             when j.status in ('已达标', '未完成') then null
             when j.month = 1 then '仅有1月数据,暂不作全年测算'
             when j.month = 2 then '仅有1-2月数据,暂不作全年测算'
-            when j.year_share is null then j.year || '年既无上年数据,也未配置默认季节分布(rules.outlook.default_shape),无法测算'
+            when j.year_share is null and j.shape_code <> 'stock' then j.year || '年既无上年数据,也未配置默认季节分布(rules.outlook.default_shape),无法测算'
             when j.outlook_within_reach_pp is null then j.year || '年未配置测算规则(rules.outlook),只给测算值,不判断状态'
         end                                                               as note,
         -- the sentence a leader reads (bulletin, dashboard)
@@ -281,12 +291,14 @@ final as (
                 j.subject_name || '全年' || j.target_name || format_number(j.actual, 1) || '%,低于目标('
                 || format_number(j.target, 1) || '%)' || format_number(j.target - j.actual, 1) || '个百分点,未完成。'
             when j.status = '已达标' then
-                j.subject_name || j.target_name || format_number(j.actual, 2) || '亿元,已达到全年目标('
-                || format_number(j.target, 2) || '亿元)。'
+                j.subject_name || j.target_name || j.actual_text || ',已达到全年目标(' || j.target_text || ')。'
             when j.status = '未完成' then
-                j.subject_name || '全年' || j.target_name || format_number(j.actual, 2) || '亿元,为目标('
-                || format_number(j.target, 2) || '亿元)的' || format_number(j.actual / j.target * 100, 1) || '%,未完成。'
+                j.subject_name || '全年' || j.target_name || j.actual_text || ',为目标(' || j.target_text || ')的'
+                || format_number(j.actual / j.target * 100, 1) || '%,未完成。'
             when j.projected is null then null
+            when j.shape_code = 'stock' then
+                j.subject_name || j.target_name || '目前' || j.actual_text || ',为目标(' || j.target_text || ')的'
+                || format_number(j.actual / j.target * 100, 1) || '%(按目前已有项目计)' || coalesce(',' || j.status, '') || '。'
             when j.unit = '%' then
                 j.subject_name || '1-' || j.month || '月' || j.target_name || format_number(j.actual, 1)
                 || '%,按目前进度测算,全年预计增长' || format_number(j.projected, 1) || '%,'

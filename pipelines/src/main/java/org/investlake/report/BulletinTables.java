@@ -372,7 +372,12 @@ public final class BulletinTables {
 
     static ReportTable outlook(BulletinData d) {
         List<Map<String, Object>> read = new ArrayList<>(d.rows("target_outlook"));
-        read.sort(Comparator.comparing((Map<String, Object> r) -> TARGETS.indexOf(str(r.get("target_code"))))
+        // the growth targets and the key projects first, then the city's other indicators as the mart has them
+        read.sort(Comparator.comparing((Map<String, Object> r) -> {
+                    int at = TARGETS.indexOf(str(r.get("target_code")));
+                    return at < 0 ? TARGETS.size() : at;
+                })
+                .thenComparing(r -> str(r.get("target_code")))
                 .thenComparing(r -> d.cityCode().equals(r.get("subject_code")) ? 0 : 1)
                 .thenComparing(r -> String.valueOf(r.get("subject_code"))));
         List<List<Object>> rows = new ArrayList<>();

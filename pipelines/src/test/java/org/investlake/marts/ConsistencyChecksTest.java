@@ -87,7 +87,7 @@ class ConsistencyChecksTest extends SparkTest {
                         "2208-131127-05-01-900001,景县B1,景县,2023年第一批,5000,2023-02-15,4000,3000,3500,已开工,2023-06",
                         "2208-131127-05-01-900002,景县B2,景县,2023年第一批,5000,2023-02-15,4000,3000,2000,已开工,2023-06"));
         BuildJob.on(w)
-                .marts("region_growth", "key_project_progress", "target_outlook", "consistency_checks")
+                .marts("region_growth", "key_project_progress", "city_kpis", "target_outlook", "consistency_checks")
                 .execute();
     }
 

@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 class MartInputsTest {
     @Test
     void silverBondsReachesTheScorecardThroughBondProgress() {
-        // bond_progress reads silver.bonds; region_scorecard reads gold.bond_progress (and silver.bonds)
-        assertThat(BuildJob.martsReading("silver.bonds")).containsExactly("bond_progress", "region_scorecard");
+        // bond_progress reads silver.bonds; region_scorecard reads gold.bond_progress (and silver.bonds);
+        // consistency_checks reads silver.bonds (spending against completed investment)
+        assertThat(BuildJob.martsReading("silver.bonds"))
+                .containsExactly("bond_progress", "region_scorecard", "consistency_checks");
     }
 
     @Test
     void aGoldMartReachesOnlyTheMartsBuiltFromIt() {
-        // only the scorecard reads gold.region_growth; nothing reads the scorecard
-        assertThat(BuildJob.martsReading("gold.region_growth")).containsExactly("region_scorecard");
+        // the scorecard and the consistency checks read gold.region_growth; nothing reads the scorecard
+        assertThat(BuildJob.martsReading("gold.region_growth"))
+                .containsExactly("region_scorecard", "consistency_checks");
         assertThat(BuildJob.martsReading("gold.region_scorecard")).isEmpty();
     }
 }

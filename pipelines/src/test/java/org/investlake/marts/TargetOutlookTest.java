@@ -106,7 +106,9 @@ class TargetOutlookTest extends SparkTest {
                         String.format(p1, 150000, "2023-06"),
                         String.format(p2, 50000, "2023-06"),
                         String.format(p3, 66000, "2023-06")));
-        BuildJob.on(w).marts("key_project_progress", "target_outlook").execute();
+        BuildJob.on(w)
+                .marts("key_project_progress", "city_kpis", "target_outlook")
+                .execute();
     }
 
     private static final String COLUMNS = "subject_code, actual, year_share, shape_source, projected, projected_gap, "
@@ -177,6 +179,20 @@ class TargetOutlookTest extends SparkTest {
                         + "AND (period = '2023-02' AND subject_code = '131102' "
                         + "OR period = '2023-12' AND subject_code IN ('131102', '131103', '131123')) "
                         + "ORDER BY period, subject_code"));
+    }
+
+    @Test
+    void theCitysCountOfKeyProjectsStandsAsItIs() {
+        // three key projects in June's export against 420: a count is not extrapolated; 3 / 420 = 0.7% < 90%
+        assertDataFrameEquals(
+                rows(
+                        "actual DOUBLE, projected DOUBLE, projection_method STRING, needed_monthly_wan DOUBLE, status STRING, "
+                                + "sentence STRING",
+                        new Object[] {
+                            3.0, 3.0, "按目前已有项目计(不含此后新增)", null, "难以完成", "全市省市重点项目个数目前3个,为目标(420个)的0.7%(按目前已有项目计),难以完成。"
+                        }),
+                spark().sql("SELECT actual, projected, projection_method, needed_monthly_wan, status, sentence "
+                        + "FROM gold.target_outlook WHERE period = '2023-06' AND target_code = 'key_project_count'"));
     }
 
     @Test

@@ -155,8 +155,32 @@ public final class ProfileFiles {
         b.append("    yellow_late_months: ")
                 .append(ru.trafficLight().yellowLateMonths())
                 .append('\n');
+        // the outlook's and the consistency checks' settings, nested maps: written by Jackson under rules:
+        Map<String, Object> more = new java.util.LinkedHashMap<>();
+        if (ru.outlook() != null) {
+            more.put("outlook", ru.outlook());
+        }
+        if (ru.consistency() != null) {
+            more.put("consistency", ru.consistency());
+        }
+        if (!more.isEmpty()) {
+            try {
+                RULES_YAML
+                        .writeValueAsString(more)
+                        .lines()
+                        .forEach(l -> b.append("  ").append(l).append('\n'));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the outlook's and checks' rules: " + e.getMessage(), e);
+            }
+        }
         return b.toString();
     }
+
+    private static final com.fasterxml.jackson.dataformat.yaml.YAMLMapper RULES_YAML =
+            com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                    .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .build();
 
     private static String flowMap(Map<String, Double> map) {
         return map.entrySet().stream()
