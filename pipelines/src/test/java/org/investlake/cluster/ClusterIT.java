@@ -267,10 +267,13 @@ class ClusterIT extends SparkTest {
         for (String mart : BuildJob.MARTS) {
             Dataset<Row> expected = gold(local.toUri().toString(), mart);
             Dataset<Row> actual = gold(root, mart);
-            assertThat(actual.count())
-                    .as("rows of gold." + mart)
-                    .isEqualTo(expected.count())
-                    .isPositive();
+            long rows = actual.count();
+            assertThat(rows).as("rows of gold." + mart).isEqualTo(expected.count());
+            if (!mart.equals("consistency_checks")) {
+                // the sample's figures add up, so no consistency check fires (CliEndToEndTest asserts it): that
+                // mart is empty in both runs; every other mart has rows
+                assertThat(rows).as("rows of gold." + mart).isPositive();
+            }
             assertDataFrameNoOrderEquals(expected, actual);
         }
     }
