@@ -1,5 +1,6 @@
 package org.investlake.ingest;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -30,7 +32,7 @@ import org.investlake.quality.FeedSchema;
  *
  * <p>Computed here rather than with Deequ: Deequ's anomaly checks judge one metric of a whole dataset across its
  * runs (a file's row count, a column's mean), not each of hundreds of series within it. Statistics are a few hundred
- * rows a month even for the nation, so the year's values are collected and the medians taken here: one small query
+ * rows a month even for the nation, so the year's values are collected and the medians taken here: two small reads
  * per file instead of a Spark job with joins.
  */
 final class RateOfChangeCheck {
@@ -49,43 +51,39 @@ final class RateOfChangeCheck {
         if (roc == null || kept.count() == 0 || !spark.catalog().tableExists(history)) {
             return List.of();
         }
-        List<String> key = roc.series();
-        String fresh = schema.feed() + "_rate_of_change_fresh";
-        kept.toDataset(spark).createOrReplaceTempView(fresh);
-        // series → month → value, per year; the delivered values replace the history's for their periods
-        Map<String, TreeMap<Integer, Double>> values = new HashMap<>();
-        Map<String, String> names = new HashMap<>();
-        List<Row> delivered = spark.sql("select concat_ws('|', " + String.join(", ", key) + "), period, cast("
-                        + roc.metric() + " as double), " + roc.name() + " from " + fresh + " where " + roc.metric()
-                        + " is not null and period is not null")
+        // a series as one key, its value as a double: the same three columns of the delivered rows and of the history
+        Column seriesKey = functions.concat_ws(
+                "|", roc.series().stream().map(functions::col).toArray(Column[]::new));
+        Column value = functions.col(roc.metric()).cast("double");
+        Column known = functions.col(roc.metric()).isNotNull();
+        List<Row> delivered = kept.toDataset(spark)
+                .where(known.and(functions.col("period").isNotNull()))
+                .select(seriesKey, functions.col("period"), value, functions.expr(roc.name()))
                 .collectAsList();
         if (delivered.isEmpty()) {
             return List.of();
         }
         Set<String> periods = delivered.stream().map(r -> r.getString(1)).collect(Collectors.toSet());
-        Set<String> years = periods.stream().map(p -> p.substring(0, 4)).collect(Collectors.toSet());
+        Object[] years = periods.stream().map(p -> p.substring(0, 4)).distinct().toArray();
+        // series and year → month → value; the delivered values replace the history's for their periods
+        Map<String, TreeMap<Integer, Double>> values = new HashMap<>();
         for (Row r : spark.table(history)
-                .where(functions
-                        .col(roc.metric())
-                        .isNotNull()
-                        .and(functions.substring(functions.col("period"), 1, 4).isin(years.toArray()))
+                .where(known.and(functions
+                                .substring(functions.col("period"), 1, 4)
+                                .isin(years))
                         .and(functions.not(functions.col("period").isin(periods.toArray()))))
-                .selectExpr(
-                        "concat_ws('|', " + String.join(", ", key) + ")",
-                        "period",
-                        "cast(" + roc.metric() + " as double)")
+                .select(seriesKey, functions.col("period"), value)
                 .collectAsList()) {
-            put(values, r.getString(0), r.getString(1), r.getDouble(2));
+            put(values, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
         }
         for (Row r : delivered) {
-            put(values, r.getString(0), r.getString(1), r.getDouble(2));
-            names.put(r.getString(0) + "@" + r.getString(1), r.getString(3));
+            put(values, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
         }
         List<Flag> flags = new ArrayList<>();
         for (Row r : delivered) {
-            String year = r.getString(1).substring(0, 4);
-            int month = Integer.parseInt(r.getString(1).substring(5, 7));
-            TreeMap<Integer, Double> series = values.get(r.getString(0) + "@" + year);
+            YearMonth period = YearMonth.parse(r.getString(1));
+            int month = period.getMonthValue();
+            TreeMap<Integer, Double> series = values.get(key(r.getString(0), period));
             Map<Integer, Double> moves = new TreeMap<>();
             series.forEach((m, v) -> {
                 Double before = series.get(m - 1);
@@ -106,14 +104,7 @@ final class RateOfChangeCheck {
             Double z = mad > 0 ? (move - median) / (1.4826 * mad) : null;
             if (off >= roc.minMove() && (z == null || Math.abs(z) > Z)) {
                 flags.add(new Flag(
-                        names.get(r.getString(0) + "@" + r.getString(1)),
-                        month,
-                        series.get(month),
-                        series.get(month - 1),
-                        move,
-                        median,
-                        z,
-                        off));
+                        r.getString(3), month, series.get(month), series.get(month - 1), move, median, z, off));
             }
         }
         flags.sort(Comparator.comparingDouble(Flag::off).reversed().thenComparing(Flag::name));
@@ -142,9 +133,13 @@ final class RateOfChangeCheck {
         }
     }
 
-    private static void put(Map<String, TreeMap<Integer, Double>> values, String series, String period, double v) {
-        values.computeIfAbsent(series + "@" + period.substring(0, 4), k -> new TreeMap<>())
-                .put(Integer.parseInt(period.substring(5, 7)), v);
+    private static void put(Map<String, TreeMap<Integer, Double>> values, String series, YearMonth period, double v) {
+        values.computeIfAbsent(key(series, period), k -> new TreeMap<>()).put(period.getMonthValue(), v);
+    }
+
+    /** A series within one year: its moves never cross a year (1-2月 starts the year again). */
+    private static String key(String series, YearMonth period) {
+        return series + "@" + period.getYear();
     }
 
     private static double median(double[] xs) {

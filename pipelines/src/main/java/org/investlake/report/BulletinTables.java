@@ -4,6 +4,7 @@ import static org.investlake.report.BulletinData.dec;
 import static org.investlake.report.BulletinData.str;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -100,7 +101,7 @@ public final class BulletinTables {
         if ("个".equals(unit) && v.stripTrailingZeros().scale() <= 0) {
             return v.longValueExact();
         }
-        return v.setScale("%".equals(unit) ? 1 : 2, java.math.RoundingMode.HALF_UP);
+        return v.setScale("%".equals(unit) ? 1 : 2, RoundingMode.HALF_UP);
     }
 
     private static int kpiOrder(String code) {
@@ -382,18 +383,18 @@ public final class BulletinTables {
                 .thenComparing(r -> String.valueOf(r.get("subject_code"))));
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> r : read) {
-            // growth in % with one decimal, amounts in 亿元 with two: the table's number columns show each its way
-            int scale = "%".equals(r.get("unit")) ? 1 : 2;
+            // growth with one decimal, amounts with two, counts whole: the number columns show each its way
+            String unit = str(r.get("unit"));
             Object monthly = r.get("needed_monthly_wan");
             rows.add(row(
                     r.get("target_name"),
                     r.get("subject_name"),
-                    r.get("unit"),
-                    scaled(r.get("target"), scale),
-                    scaled(r.get("actual"), scale),
-                    scaled(r.get("projected"), scale),
-                    scaled(r.get("needed_growth_pct"), 1),
-                    monthly == null ? null : dec(monthly).divide(java.math.BigDecimal.valueOf(10000)),
+                    unit,
+                    inUnit(dec(r.get("target")), unit),
+                    inUnit(dec(r.get("actual")), unit),
+                    inUnit(dec(r.get("projected")), unit),
+                    dec(r.get("needed_growth_pct")),
+                    monthly == null ? null : dec(monthly).divide(BigDecimal.valueOf(10000)),
                     r.get("status"),
                     note(
                             str(r.get("note")),
@@ -437,11 +438,6 @@ public final class BulletinTables {
                 List.of(c("核查项", "text"), c("严重程度", "text"), c("地区", "text"), c("说明", "text")),
                 rows,
                 rows.isEmpty() ? "本期各项核查均未发现需要核实的问题" : null);
-    }
-
-    /** A double of the mart as a BigDecimal of {@code scale} decimals (null stays null). */
-    private static java.math.BigDecimal scaled(Object v, int scale) {
-        return v == null ? null : dec(v).setScale(scale, java.math.RoundingMode.HALF_UP);
     }
 
     private static List<Map<String, Object>> cityFirst(BulletinData d, List<Map<String, Object>> rows) {

@@ -62,8 +62,8 @@ public final class Commentary {
 
     /**
      * 全年研判 (target_outlook): the city's own sentences for its FAI growth and its key projects, as the mart words
-     * them (「全市1-6月固定资产投资增速6.6%,按目前进度测算,全年预计增长6.6%,…」); for 1-2月, the mart's reason why
-     * there is no projection yet.
+     * them (「全市1-6月固定资产投资增速6.6%,按目前进度测算,全年预计增长6.6%,…」); a row without a sentence says the
+     * mart's reason instead (仅有1-2月数据,暂不作全年测算, a missing target …), never nothing.
      */
     static Optional<String> outlook(BulletinData d) {
         if (!d.reads("target_outlook")) {
@@ -75,18 +75,14 @@ public final class Commentary {
                     .filter(r ->
                             target.equals(r.get("target_code")) && d.cityCode().equals(r.get("subject_code")))
                     .findFirst()
-                    .map(r -> r.get("sentence") != null ? str(r.get("sentence")) : null)
+                    // the notes name what is missing; the same note for both (1-2月) is said once
+                    .map(r -> r.get("sentence") != null
+                            ? str(r.get("sentence"))
+                            : r.get("note") != null ? r.get("note") + "。" : null)
+                    .filter(s -> !said.contains(s))
                     .ifPresent(said::add);
         }
-        if (said.isEmpty()) {
-            // 1-2月 (or a January project report): the mart's own reason there is no projection yet
-            return d.rows("target_outlook").stream()
-                    .map(r -> str(r.get("note")))
-                    .filter(n -> n != null && n.startsWith("仅有1"))
-                    .findFirst()
-                    .map(n -> "全年研判:" + n + "。");
-        }
-        return Optional.of("全年研判:" + String.join("", said));
+        return said.isEmpty() ? Optional.empty() : Optional.of("全年研判:" + String.join("", said));
     }
 
     /** 数据核查 (consistency_checks): how many problems the bureau should look at, the serious ones counted apart. */

@@ -88,14 +88,14 @@ public final class ReferenceViews {
                     tl.redLateMonths(),
                     tl.yellowLateMonths(),
                     y.dispatch().minTotalInvestmentWan(),
-                    outlook == null ? null : outlook.withinReachPp(),
-                    outlook == null ? null : outlook.withinReachShare(),
-                    ru.consistency() == null ? null : ru.consistency().growthVsProjectsFromMonth(),
-                    ru.consistency() == null ? null : ru.consistency().projectsBelowShare(),
-                    ru.consistency() == null ? null : ru.consistency().growthLowPp(),
-                    ru.consistency() == null ? null : ru.consistency().projectsAboveShare(),
-                    ru.consistency() == null ? null : ru.consistency().overPlanRatio(),
-                    ru.consistency() == null ? null : ru.consistency().unitsVsCityWan()));
+                    orNull(outlook, YearTargets.Outlook::withinReachPp),
+                    orNull(outlook, YearTargets.Outlook::withinReachShare),
+                    orNull(ru.consistency(), YearTargets.Consistency::growthVsProjectsFromMonth),
+                    orNull(ru.consistency(), YearTargets.Consistency::projectsBelowShare),
+                    orNull(ru.consistency(), YearTargets.Consistency::growthLowPp),
+                    orNull(ru.consistency(), YearTargets.Consistency::projectsAboveShare),
+                    orNull(ru.consistency(), YearTargets.Consistency::overPlanRatio),
+                    orNull(ru.consistency(), YearTargets.Consistency::unitsVsCityWan)));
             kpis.add(RowFactory.create(
                     y.year(),
                     "fai_growth",
@@ -161,6 +161,11 @@ public final class ReferenceViews {
         List<Row> years = new ArrayList<>();
         ref.allTargets().keySet().forEach(y -> years.add(RowFactory.create(y)));
         view(spark, "ref_target_years", "year INT", years);
+    }
+
+    /** A setting of an optional block of the targets file: empty in SQL when an older file has no such block. */
+    private static <T> Object orNull(T block, java.util.function.Function<T, Object> setting) {
+        return block == null ? null : setting.apply(block);
     }
 
     private static void view(SparkSession spark, String name, String ddl, List<Row> rows) {

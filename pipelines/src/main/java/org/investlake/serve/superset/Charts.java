@@ -116,16 +116,16 @@ final class Charts {
                 "rank",
                 true,
                 8));
-        Chart interviews = table(
-                "interview_list",
-                "约谈名单(连续排名后列)",
-                "region_scorecard",
-                List.of("region_name", "rank", "bottom_streak", "reason"),
-                "rank",
-                true,
-                4);
-        filters(interviews).add(sqlFilter("interview_flag = true"));
-        c.add(interviews);
+        c.add(where(
+                table(
+                        "interview_list",
+                        "约谈名单(连续排名后列)",
+                        "region_scorecard",
+                        List.of("region_name", "rank", "bottom_streak", "reason"),
+                        "rank",
+                        true,
+                        4),
+                "interview_flag = true"));
         c.add(lightsPie());
         c.add(table(
                 "watchlist",
@@ -146,16 +146,16 @@ final class Charts {
                 false,
                 8));
         // the outlook: the city's sentence per headline target, then every target of every unit and sector
-        Chart headline = table(
-                "outlook_city",
-                "全年目标研判(全市)",
-                "target_outlook",
-                List.of("target_name", "status", "sentence", "note"),
-                "target_code",
-                true,
-                12);
-        filters(headline).add(sqlFilter("subject_kind = 'city'"));
-        c.add(headline);
+        c.add(where(
+                table(
+                        "outlook_city",
+                        "全年目标研判(全市)",
+                        "target_outlook",
+                        List.of("target_name", "status", "sentence", "note"),
+                        "target_code",
+                        true,
+                        12),
+                "subject_kind = 'city'"));
         c.add(table(
                 "outlook",
                 "全年目标研判(各县市区、行业):全年预计与余下月份所需",
@@ -265,6 +265,12 @@ final class Charts {
     }
 
     @SuppressWarnings("unchecked")
+    /** The chart with a SQL filter on its rows (adhoc_filters, as Superset saves a custom SQL WHERE). */
+    private static Chart where(Chart c, String sql) {
+        filters(c).add(sqlFilter(sql));
+        return c;
+    }
+
     private static List<Map<String, Object>> filters(Chart c) {
         return (List<Map<String, Object>>) c.params().get("adhoc_filters");
     }
