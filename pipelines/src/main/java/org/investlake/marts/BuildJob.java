@@ -248,11 +248,21 @@ public final class BuildJob {
                         }
                     }
                     requested.forEach(p -> reasons.putIfAbsent(p, "requested"));
-                    // a period depends on the one before (change, 当月, streaks): later periods of its year follow
+                    // a period depends on the one before (change, 当月, streaks): later periods of its year follow;
+                    // a mart that reads last year's figures (reads_previous_year: the outlook's seasonal shape) is
+                    // rebuilt for the whole year after one whose inputs changed — last year delivered late, or
+                    // restated, must not leave this year's figures as they were without it
                     for (String p : List.copyOf(reasons.keySet())) {
+                        String year = p.substring(0, 4);
                         current.keySet().stream()
-                                .filter(q -> q.substring(0, 4).equals(p.substring(0, 4)) && q.compareTo(p) > 0)
+                                .filter(q -> q.substring(0, 4).equals(year) && q.compareTo(p) > 0)
                                 .forEach(q -> reasons.putIfAbsent(q, "follows " + p));
+                        if (doc.readsPreviousYear()) {
+                            String next = String.valueOf(Integer.parseInt(year) + 1);
+                            current.keySet().stream()
+                                    .filter(q -> q.startsWith(next))
+                                    .forEach(q -> reasons.putIfAbsent(q, "follows last year's " + p));
+                        }
                     }
                     Set<String> rebuild = new TreeSet<>(reasons.keySet());
                     rebuild.retainAll(current.keySet());

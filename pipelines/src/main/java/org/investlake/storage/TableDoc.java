@@ -27,6 +27,7 @@ public record TableDoc(
         String grain,
         @JsonProperty("partitioned_by") List<String> partitionedBy,
         List<String> sources,
+        @JsonProperty("reads_previous_year") boolean readsPreviousYear,
         List<Column> columns) {
 
     private static final ObjectMapper YAML =
@@ -62,6 +63,7 @@ public record TableDoc(
                     doc.grain(),
                     doc.partitionedBy() == null ? List.of() : doc.partitionedBy(),
                     doc.sources() == null ? List.of() : doc.sources(),
+                    doc.readsPreviousYear(),
                     doc.columns());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,6 +30,7 @@ class BuildLogUpgradeTest extends SparkTest {
             "one row per build, mart and period",
             List.of(),
             List.of(),
+            false,
             List.of(
                     new TableDoc.Column("build_id", "构建批次", "id of the build run", "STRING"),
                     new TableDoc.Column("mart", "汇总表", "gold table name", "STRING"),

@@ -2,6 +2,8 @@ package org.investlake.marts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.investlake.storage.SqlFiles;
+import org.investlake.storage.TableDoc;
 import org.junit.jupiter.api.Test;
 
 /** What a change to a table reaches: the marts built from it, directly or through another mart. */
@@ -20,5 +22,19 @@ class MartInputsTest {
         assertThat(BuildJob.martsReading("gold.region_growth"))
                 .containsExactly("region_scorecard", "consistency_checks");
         assertThat(BuildJob.martsReading("gold.region_scorecard")).isEmpty();
+    }
+
+    @Test
+    void aMartThatJoinsLastYearSaysSoInItsYml() {
+        // a join on "year - 1" reads last year's rows: its yml must say reads_previous_year, or a late or restated
+        // last year would leave this year's rows as they were (PreviousYearRebuildTest); and only such a mart does
+        for (String mart : BuildJob.MARTS) {
+            boolean joinsLastYear =
+                    SqlFiles.load("gold", mart).replaceAll("\\s+", " ").contains("year - 1");
+            assertThat(TableDoc.load("gold", mart).readsPreviousYear())
+                    .as("gold.%s reads_previous_year", mart)
+                    .isEqualTo(joinsLastYear);
+        }
+        assertThat(TableDoc.load("gold", "target_outlook").readsPreviousYear()).isTrue();
     }
 }

@@ -14,6 +14,7 @@ final class DemoTables {
             "one row per code",
             List.of(),
             List.of(),
+            false,
             List.of(
                     new TableDoc.Column("code", "代码", "region code", "STRING"),
                     new TableDoc.Column("value", "值", "a value", "INT")));
@@ -26,13 +27,14 @@ final class DemoTables {
             "one row per load",
             List.of(),
             List.of(),
+            false,
             List.of(
                     new TableDoc.Column("load_id", "批次号", "the load", "STRING"),
                     new TableDoc.Column("rows", "行数", "rows loaded", "INT")));
 
     /** ops.demo_new: a table that only a failing load creates. */
     static final TableDoc CREATED =
-            new TableDoc("ops", "demo_new", "新表", "one row per load", List.of(), List.of(), LOG.columns());
+            new TableDoc("ops", "demo_new", "新表", "one row per load", List.of(), List.of(), false, LOG.columns());
 
     static String note(String loadId) {
         return "load_id=" + loadId + "; file=" + loadId + ".csv; test";
