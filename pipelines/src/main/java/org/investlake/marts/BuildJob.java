@@ -196,7 +196,8 @@ public final class BuildJob {
                     // the mart's SQL, analysed once (analysis resolves every input's Delta snapshot), and only
                     // when needed: an unchanged definition has no new columns to add
                     Dataset<Row> query = null;
-                    if (!warehouse.exists("gold", mart)) {
+                    boolean created = !warehouse.exists("gold", mart);
+                    if (created) {
                         // created even when empty, so the marts built from it can always read it
                         query = spark.sql(sql);
                         store.ensure(doc, query.schema());
@@ -224,10 +225,13 @@ public final class BuildJob {
                     Map<String, String> current = inputsExist
                             ? currentFingerprints(inputs, inputVersions, last, definition, martVersion)
                             : Map.of();
-                    // the table as the last build left it holds what that build's log says; else read it
-                    Set<String> held = last != null && last.outputVersion() == martVersion
-                            ? last.held()
-                            : periodsOf(doc.qualifiedName());
+                    // the table as the last build left it holds what that build's log says; one created just now
+                    // holds nothing (reading an empty version back cost a fifth of a first build); else read it
+                    Set<String> held = created
+                            ? Set.of()
+                            : last != null && last.outputVersion() == martVersion
+                                    ? last.held()
+                                    : periodsOf(doc.qualifiedName());
                     Map<String, String> reasons = new TreeMap<>();
                     if (all) {
                         current.keySet().forEach(p -> reasons.put(p, "--all"));
