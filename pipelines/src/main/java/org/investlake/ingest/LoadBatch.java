@@ -109,6 +109,7 @@ public final class LoadBatch {
         // what the files checked so far will have merged into silver: later files' month-on-month rules see it
         Map<String, List<DeliveryFold.Kept>> pending = new HashMap<>();
         job.pending = feed -> pending.getOrDefault(feed, List.of());
+        job.rateOfChange = new RateOfChangeCheck(warehouse); // silver is read once: nothing is written before the end
         try {
             for (Path path : paths) {
                 step.accept(path.getFileName().toString());
@@ -148,6 +149,7 @@ public final class LoadBatch {
             return items.stream().map(i -> i.result).toList();
         } finally {
             job.pending = feed -> List.of();
+            job.rateOfChange = null;
             for (Item i : items) {
                 if (i.file != null && i.file.large()) {
                     LargeFileStager.discard(warehouse, i.reading.loadId);

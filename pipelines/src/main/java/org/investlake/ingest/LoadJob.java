@@ -70,6 +70,11 @@ public final class LoadJob {
      * feed's history view counts them as already in silver ({@link LoadBatch}, {@link DeliveryFold}).
      */
     java.util.function.Function<String, List<DeliveryFold.Kept>> pending = feed -> List.of();
+    /**
+     * The rate-of-change check of the files checked before anything of them is written — a load's, a batch's, a
+     * reprocessed feed's — which reads silver once; null: one is made for the next check.
+     */
+    RateOfChangeCheck rateOfChange;
     /** From this size a CSV or Parquet delivery is streamed, not held ({@link InputFile#LARGE_BYTES}). */
     long largeFileBytes = InputFile.LARGE_BYTES;
 
@@ -258,6 +263,7 @@ public final class LoadJob {
                     keepRawCopy(file);
                 }
                 Reading reading = new Reading(file, loadId, started);
+                rateOfChange = new RateOfChangeCheck(warehouse); // silver as the files before this one left it
                 try {
                     parse(reading, feed);
                     if (!dryRun && !force) {
@@ -500,7 +506,10 @@ public final class LoadJob {
             }
         }
         List<String> flags = new ArrayList<>();
-        for (String text : RateOfChangeCheck.check(warehouse.spark(), schema, kept, file.name())) {
+        if (rateOfChange == null) { // a caller that set none: silver as it stands now
+            rateOfChange = new RateOfChangeCheck(warehouse);
+        }
+        for (String text : rateOfChange.check(schema, kept, pending.apply(schema.feed()), file.name())) {
             count(counts, RateOfChangeCheck.RULE, "flag", text);
             if (flags.size() < REASONS_SHOWN) {
                 flags.add(text);

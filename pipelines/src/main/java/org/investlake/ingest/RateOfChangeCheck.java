@@ -12,16 +12,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.investlake.quality.FeedSchema;
+import org.investlake.storage.Warehouse;
 
 /**
  * Flags a value that moves far more than its own history suggests (rule {@code rate_of_change}, action {@code flag}:
  * the row loads, ops.dq_results counts it, the load report shows it as 异动). For each series of the feed's
  * {@code rate_of_change} declaration (a region's growth in one sector), the move of a delivered month from the month
  * before is compared with the series' other moves in the same year — silver and the batch's earlier files together
- * ({@code FEED_history}), so months delivered out of order count too: a robust z-score (move − median) /
+ * (as the feed's history view holds them), so months delivered out of order count too: a robust z-score (move − median) /
  * (1.4826 × MAD), the median absolute deviation scaled to a standard deviation, beyond {@link #Z} over at least
  * {@link #MIN_OTHER_MOVES} other moves, and a move at least the declaration's {@code min_move} from the median.
  * Robust, so one odd month does not hide another; nothing is flagged before a series has a history.
@@ -32,8 +32,9 @@ import org.investlake.quality.FeedSchema;
  *
  * <p>Computed here rather than with Deequ: Deequ's anomaly checks judge one metric of a whole dataset across its
  * runs (a file's row count, a column's mean), not each of hundreds of series within it. Statistics are a few hundred
- * rows a month even for the nation, so the year's values are collected and the medians taken here: two small reads
- * per file instead of a Spark job with joins.
+ * rows a month even for the nation (a few tens of thousands), so the year's values are collected and the medians
+ * taken here. Silver is read once per year for all the files of a load or a batch (it does not change until they are
+ * written); the batch's earlier files and the delivered rows are local rows, read without a Spark job.
  */
 final class RateOfChangeCheck {
     static final String RULE = "rate_of_change";
@@ -42,40 +43,56 @@ final class RateOfChangeCheck {
 
     static final int MIN_OTHER_MOVES = 4;
 
-    private RateOfChangeCheck() {}
+    private final Warehouse warehouse;
+    /** Silver's values of a feed in a year, by "feed@year": series@year → month → value. */
+    private final Map<String, Map<String, TreeMap<Integer, Double>>> silver = new HashMap<>();
 
-    /** One message per flagged value, the largest moves first. */
-    static List<String> check(SparkSession spark, FeedSchema schema, DeliveryFold.Kept kept, String fileName) {
+    /** For the files checked before anything of them is written: one load, or one batch. */
+    RateOfChangeCheck(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /**
+     * One message per flagged value, the largest moves first. {@code earlier}: the kept rows of the batch's files
+     * of this feed checked before this one, in delivery order, which will be merged into silver before it.
+     */
+    List<String> check(FeedSchema schema, DeliveryFold.Kept kept, List<DeliveryFold.Kept> earlier, String fileName) {
         FeedSchema.RateOfChange roc = schema.rateOfChange();
-        String history = schema.feed() + "_history";
-        if (roc == null || kept.count() == 0 || !spark.catalog().tableExists(history)) {
+        if (roc == null || kept.count() == 0) {
             return List.of();
         }
-        // a series as one key, its value as a double: the same three columns of the delivered rows and of the history
-        Column seriesKey = functions.concat_ws(
-                "|", roc.series().stream().map(functions::col).toArray(Column[]::new));
-        Column value = functions.col(roc.metric()).cast("double");
-        Column known = functions.col(roc.metric()).isNotNull();
-        List<Row> delivered = kept.toDataset(spark)
-                .where(known.and(functions.col("period").isNotNull()))
-                .select(seriesKey, functions.col("period"), value, functions.expr(roc.name()))
-                .collectAsList();
+        List<Row> delivered = values(schema, kept).stream()
+                .filter(r -> !r.isNullAt(2) && !r.isNullAt(1))
+                .toList();
         if (delivered.isEmpty()) {
             return List.of();
         }
         Set<String> periods = delivered.stream().map(r -> r.getString(1)).collect(Collectors.toSet());
-        Object[] years = periods.stream().map(p -> p.substring(0, 4)).distinct().toArray();
-        // series and year → month → value; the delivered values replace the history's for their periods
+        // series and year → month → value: silver, then the batch's earlier files as their MERGE will leave it, then
+        // the delivered values, which replace everything of their periods
         Map<String, TreeMap<Integer, Double>> values = new HashMap<>();
-        for (Row r : spark.table(history)
-                .where(known.and(functions
-                                .substring(functions.col("period"), 1, 4)
-                                .isin(years))
-                        .and(functions.not(functions.col("period").isin(periods.toArray()))))
-                .select(seriesKey, functions.col("period"), value)
-                .collectAsList()) {
-            put(values, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
+        periods.stream()
+                .map(p -> p.substring(0, 4))
+                .distinct()
+                .forEach(year -> silverOf(schema, year).forEach((k, months) -> values.put(k, new TreeMap<>(months))));
+        for (DeliveryFold.Kept k : earlier) {
+            List<Row> rows = values(schema, k);
+            if (schema.snapshotPerPeriod()) { // a snapshot feed's delivery replaces its months whole
+                rows.forEach(r -> remove(values, r.getString(1)));
+            }
+            for (Row r : rows) {
+                if (!r.isNullAt(2)) {
+                    put(values, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
+                } else if (!schema.keepLoadedWhenMissing()) {
+                    // the row replaces silver's, without a value; a feed that keeps loaded values keeps it
+                    TreeMap<Integer, Double> months = values.get(key(r.getString(0), YearMonth.parse(r.getString(1))));
+                    if (months != null) {
+                        months.remove(YearMonth.parse(r.getString(1)).getMonthValue());
+                    }
+                }
+            }
         }
+        periods.forEach(p -> remove(values, p));
         for (Row r : delivered) {
             put(values, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
         }
@@ -109,6 +126,67 @@ final class RateOfChangeCheck {
         }
         flags.sort(Comparator.comparingDouble(Flag::off).reversed().thenComparing(Flag::name));
         return flags.stream().map(f -> f.message(roc, schema, fileName)).toList();
+    }
+
+    /**
+     * A delivery's rows as (series, period, value, name): held rows are a local relation, so Spark evaluates this
+     * on the driver without a job.
+     */
+    private List<Row> values(FeedSchema schema, DeliveryFold.Kept kept) {
+        return kept.toDataset(warehouse.spark())
+                .select(
+                        seriesKey(schema.rateOfChange()),
+                        col("period"),
+                        value(schema.rateOfChange()),
+                        functions.expr(schema.rateOfChange().name()))
+                .collectAsList();
+    }
+
+    /** Silver's known values of {@code year}, read once. */
+    private Map<String, TreeMap<Integer, Double>> silverOf(FeedSchema schema, String year) {
+        return silver.computeIfAbsent(schema.feed() + "@" + year, k -> {
+            Map<String, TreeMap<Integer, Double>> out = new HashMap<>();
+            if (!warehouse.exists("silver", schema.feed())) {
+                return out;
+            }
+            FeedSchema.RateOfChange roc = schema.rateOfChange();
+            for (Row r : warehouse
+                    .spark()
+                    .table("silver." + schema.feed())
+                    .where(col(roc.metric())
+                            .isNotNull()
+                            .and(functions.substring(col("period"), 1, 4).equalTo(year)))
+                    .select(seriesKey(roc), col("period"), value(roc))
+                    .collectAsList()) {
+                put(out, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
+            }
+            return out;
+        });
+    }
+
+    /** A series as one key: the same expression over the delivered rows and silver. */
+    private static Column seriesKey(FeedSchema.RateOfChange roc) {
+        return functions.concat_ws(
+                "|", roc.series().stream().map(functions::col).toArray(Column[]::new));
+    }
+
+    private static Column value(FeedSchema.RateOfChange roc) {
+        return col(roc.metric()).cast("double");
+    }
+
+    private static Column col(String name) {
+        return functions.col(name);
+    }
+
+    /** Every series' value of {@code period}. */
+    private static void remove(Map<String, TreeMap<Integer, Double>> values, String period) {
+        YearMonth p = YearMonth.parse(period);
+        String year = "@" + p.getYear();
+        values.forEach((k, months) -> {
+            if (k.endsWith(year)) {
+                months.remove(p.getMonthValue());
+            }
+        });
     }
 
     private record Flag(

@@ -213,6 +213,7 @@ public final class ReprocessJob {
                         List<DeliveryFold.Kept> valid = new ArrayList<>();
                         Set<String> written = new TreeSet<>();
                         loader.pending = feed -> feed.equals(f) ? List.copyOf(valid) : List.of();
+                        loader.rateOfChange = new RateOfChangeCheck(warehouse); // silver without the deleted periods
                         FeedSchema schema = null;
                         for (Delivery d : deliveries) {
                             Replay one = replay(d, periods, now, quarantinedBefore.getOrDefault(d.loadId(), 0L));
@@ -242,6 +243,7 @@ public final class ReprocessJob {
                     recorder.appendQualityResults(dq, marker + "; dq");
                 } finally {
                     loader.pending = feed -> List.of();
+                    loader.rateOfChange = null;
                 }
                 spark.sparkContext().clearJobGroup();
                 return new Result(undone == null ? null : undone.loadId(), scope, replayed, changes);

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * 枣强县       7.0  7.0  7.0  7.0  7.0  7.0 | 7.5   0.5 from it, under min_move: not flagged
  * </pre>
  * The first file alone flags nothing: each of its months has only 4 moves, 3 of them other than its own.
+ *
+ * <p>Then one batch of two files, 1-10月 before 1-9月 (桃城区 only): 1-10月 8.8 has no 1-9月 to move from, not
+ * flagged; 1-9月 12.0 is checked against silver and the batch's 1-10月 together — moves 0.2 −0.1 0.2 0.1 0.0 0.2
+ * and −3.2 (8.8 after 12.0): median 0.1, deviations 0.1 0.2 0.1 0.0 0.1 0.1 3.3, MAD 0.1; its move +3.4 is
+ * (3.4 − 0.1) / (1.4826 × 0.1) = 22.3: flagged. (Without the batch's 1-10月 the median would be 0.15 and z 43.8.)
  */
 class RateOfChangeTest extends SparkTest {
     @TempDir
@@ -32,6 +37,7 @@ class RateOfChangeTest extends SparkTest {
 
     static FileLoadResult first;
     static FileLoadResult august;
+    static List<FileLoadResult> batch;
 
     @BeforeAll
     static void load() {
@@ -59,6 +65,12 @@ class RateOfChangeTest extends SparkTest {
                         "2023-08,桃城区,8.6",
                         "2023-08,武邑县,6.0",
                         "2023-08,枣强县,7.5"));
+        batch = LoadBatch.of(LoadJob.on(w))
+                .execute(
+                        List.of(
+                                TestFiles.utf8(in, "2023年1-10月.csv", "统计期,县市区,累计增速(%)", "2023-10,桃城区,8.8"),
+                                TestFiles.utf8(in, "2023年1-9月.csv", "统计期,县市区,累计增速(%)", "2023-09,桃城区,12.0")),
+                        step -> {});
     }
 
     static final String JIZHOU =
@@ -77,13 +89,27 @@ class RateOfChangeTest extends SparkTest {
                 .containsExactly("异动 " + JIZHOU, "异动 " + WUYI);
     }
 
+    static final String TAOCHENG =
+            "2023年1-9月.csv: 桃城区1-9月累计增速12.0%(上月8.6%),变动3.4个百分点,本年其他月份变动中位数0.1个百分点,稳健Z值22.3," + "远超以往波动,请核实";
+
+    @Test
+    void inABatchTheEarlierFilesCountAsHistory() {
+        assertThat(batch)
+                .extracting(FileLoadResult::status)
+                .containsExactly(FileLoadResult.Status.LOADED, FileLoadResult.Status.LOADED);
+        assertThat(batch.get(0).reasons()).noneMatch(r -> r.startsWith("异动"));
+        assertThat(batch.get(1).reasons().stream().filter(r -> r.startsWith("异动")))
+                .containsExactly("异动 " + TAOCHENG);
+    }
+
     @Test
     void theFlagsAreCountedInDqResultsPerLoad() {
         assertDataFrameEquals(
                 rows(
                         "source_file STRING, rule_id STRING, action STRING, rows INT, example STRING",
-                        new Object[] {"2023年1-8月.csv", "rate_of_change", "flag", 2, JIZHOU}),
+                        new Object[] {"2023年1-8月.csv", "rate_of_change", "flag", 2, JIZHOU},
+                        new Object[] {"2023年1-9月.csv", "rate_of_change", "flag", 1, TAOCHENG}),
                 spark().sql("SELECT source_file, rule_id, action, rows, example FROM ops.dq_results "
-                        + "WHERE rule_id = 'rate_of_change'"));
+                        + "WHERE rule_id = 'rate_of_change' ORDER BY source_file"));
     }
 }
