@@ -75,20 +75,19 @@ final class RateOfChangeCheck {
                 .map(p -> p.substring(0, 4))
                 .distinct()
                 .forEach(year -> silverOf(schema, year).forEach((k, months) -> values.put(k, new TreeMap<>(months))));
-        for (DeliveryFold.Kept k : earlier) {
-            List<Row> rows = values(schema, k);
+        if (!earlier.isEmpty()) {
+            // the earlier files folded as their MERGE folds them, then laid over silver as the MERGE will
+            List<Row> rows = values(schema, DeliveryFold.fold(schema, earlier));
             if (schema.snapshotPerPeriod()) { // a snapshot feed's delivery replaces its months whole
                 rows.forEach(r -> remove(values, r.getString(1)));
             }
             for (Row r : rows) {
+                YearMonth period = YearMonth.parse(r.getString(1));
                 if (!r.isNullAt(2)) {
-                    put(values, r.getString(0), YearMonth.parse(r.getString(1)), r.getDouble(2));
-                } else if (!schema.keepLoadedWhenMissing()) {
-                    // the row replaces silver's, without a value; a feed that keeps loaded values keeps it
-                    TreeMap<Integer, Double> months = values.get(key(r.getString(0), YearMonth.parse(r.getString(1))));
-                    if (months != null) {
-                        months.remove(YearMonth.parse(r.getString(1)).getMonthValue());
-                    }
+                    put(values, r.getString(0), period, r.getDouble(2));
+                } else if (!schema.keepLoadedWhenMissing() && values.containsKey(key(r.getString(0), period))) {
+                    // the row replaces silver's, without a value; a feed that keeps loaded values keeps silver's
+                    values.get(key(r.getString(0), period)).remove(period.getMonthValue());
                 }
             }
         }
