@@ -46,6 +46,10 @@ public final class SparkSessions {
         // thousands of empty tasks on a few cores (TableMaintenanceTest's two one-row tables: 81 s → 13 s). A
         // warehouse's tables have a folder per period, a few dozen: eight tasks list them at once.
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8");
+        // Spark keeps 100 compiled classes by default; a load and build compile more than that (each mart's query,
+        // each check, Delta's own state queries), so classes were evicted and compiled again: in a profile of a
+        // `build --all` of the demo's warehouse a sixth of the main thread was compiling. A class is a few KB.
+        s.put("spark.sql.codegen.cache.maxEntries", "1000");
         s.put("spark.ui.enabled", "false");
         s.put("spark.ui.showConsoleProgress", "false");
         // Keep the user's folder clean: Spark's own warehouse dir is never used for our tables.
@@ -80,6 +84,7 @@ public final class SparkSessions {
             "spark.databricks.delta.snapshotPartitions",
             "spark.sql.broadcastTimeout",
             "spark.sql.sources.parallelPartitionDiscovery.parallelism",
+            "spark.sql.codegen.cache.maxEntries",
             "spark.ui.enabled",
             "spark.ui.showConsoleProgress");
 
