@@ -415,7 +415,7 @@ public final class LoadJob {
                                 .lit(filePeriod.map(Periods::format).orElse(null))
                                 .cast("string"))
                 .createOrReplaceTempView(schema.feed() + "_staged");
-        Dataset<Row> judged = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema);
+        Dataset<Row> judged = RuleEngine.judge(spark, SqlFiles.load("silver", schema.feed()), schema);
         CheckedRows rows = staged.stored() == null
                 ? CheckedRows.collect(judged)
                 : CheckedRows.stored(

@@ -29,8 +29,7 @@ final class SilverTables {
                     .createDataFrame(List.<Row>of(), RowStager.stagedSchema(schema))
                     .createOrReplaceTempView(schema.feed() + "_staged");
             TableDoc doc = TableDoc.load("silver", schema.feed());
-            Dataset<Row> parsed =
-                    RuleEngine.apply(warehouse.spark().sql(SqlFiles.load("silver", schema.feed())), schema);
+            Dataset<Row> parsed = RuleEngine.judge(warehouse.spark(), SqlFiles.load("silver", schema.feed()), schema);
             store.ensure(
                     doc,
                     parsed.selectExpr(doc.columns().stream()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Evaluates a feed's declared row rules (schemas/FEED.yaml) over its parsed rows: adds the arrays
@@ -22,12 +23,19 @@ import org.apache.spark.sql.Row;
 public final class RuleEngine {
     private RuleEngine() {}
 
-    public static Dataset<Row> apply(Dataset<Row> parsed, FeedSchema schema) {
-        return parsed.selectExpr(
-                "*",
-                array(schema, "drop") + " AS violations",
-                array(schema, "warn") + " AS warnings",
-                array(schema, "fail") + " AS failures");
+    /**
+     * The rows of {@code parsingSql} (a feed's silver SQL) with the three arrays, in one query text: Spark analyses
+     * it once, where a {@code selectExpr} over {@code spark.sql(parsingSql)} analysed the whole silver SQL a second
+     * time — about a tenth of checking a small file.
+     */
+    public static Dataset<Row> judge(SparkSession spark, String parsingSql, FeedSchema schema) {
+        return spark.sql("SELECT *, " + verdicts(schema, "drop", "violations") + ", "
+                + verdicts(schema, "warn", "warnings") + ", " + verdicts(schema, "fail", "failures")
+                + " FROM (\n" + parsingSql + "\n) AS parsed");
+    }
+
+    private static String verdicts(FeedSchema schema, String action, String name) {
+        return array(schema, action) + " AS " + name;
     }
 
     private static String array(FeedSchema schema, String action) {

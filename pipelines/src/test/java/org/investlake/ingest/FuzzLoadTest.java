@@ -263,7 +263,7 @@ class FuzzLoadTest extends SparkTest {
                                     .lit(filePeriod.map(Periods::format).orElse(null))
                                     .cast("string"))
                     .createOrReplaceTempView(schema.feed() + "_staged");
-            List<Row> rows = RuleEngine.apply(spark.sql(SqlFiles.load("silver", schema.feed())), schema)
+            List<Row> rows = RuleEngine.judge(spark, SqlFiles.load("silver", schema.feed()), schema)
                     .select("source_row", "violations", "warnings", "failures")
                     .collectAsList();
             assertThat(rows)

@@ -24,13 +24,14 @@ class RuleEngineTest extends SparkTest {
                 rule("not_negative", "drop", "amount >= 0"),
                 rule("not_negative_if_given", "drop", "amount is null or amount >= 0"),
                 rule("small", "warn", "amount < 100"));
-        List<Row> rows = RuleEngine.apply(
-                        rows(
-                                "source_row INT, amount DOUBLE, amount_raw STRING",
-                                new Object[] {1, null, ""},
-                                new Object[] {2, 5.0, "5"},
-                                new Object[] {3, -1.0, "-1"}),
-                        schema)
+        rows(
+                        "source_row INT, amount DOUBLE, amount_raw STRING",
+                        new Object[] {1, null, ""},
+                        new Object[] {2, 5.0, "5"},
+                        new Object[] {3, -1.0, "-1"})
+                .createOrReplaceTempView("rule_engine_parsed");
+        List<Row> rows = RuleEngine.judge(
+                        spark(), "SELECT * FROM rule_engine_parsed -- a comment ends the line", schema)
                 .selectExpr(
                         "source_row",
                         "transform(violations, v -> v.rule) AS dropped",
