@@ -1,17 +1,24 @@
 package org.investlake.ingest;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** The deliveries in a folder, as {@code run --inbox} takes them: every loadable file below it, in name order. */
+/**
+ * The deliveries in a folder, as {@code run --inbox} takes them: every loadable file below it, in name order with
+ * numbers compared as numbers. The order is the delivery order a batch folds and checks in, so 2023年1-9月 must come
+ * before 2023年1-10月 (plain text order puts "1-10" first), or the October file would be checked against a history
+ * without September and its month-on-month checks would be skipped.
+ */
 public final class Inbox {
     private Inbox() {}
 
-    /** .csv, .xlsx, .xls and .parquet files, hidden files and Excel's ~$ lock files left out, sorted by path. */
+    /** .csv, .xlsx, .xls and .parquet files, hidden files and Excel's ~$ lock files left out, in {@link #ORDER}. */
     public static List<Path> files(Path inbox) throws IOException {
         if (!Files.isDirectory(inbox)) {
             throw new IOException("inbox " + inbox + " is not a folder");
@@ -27,8 +34,46 @@ public final class Inbox {
                                         || n.endsWith(".xls")
                                         || n.endsWith(".parquet"));
                     })
-                    .sorted()
+                    .sorted(ORDER)
                     .toList();
         }
+    }
+
+    /** Paths by name, each run of digits compared by its value (9 before 10), then as text to break ties. */
+    static final Comparator<Path> ORDER = Comparator.comparing((Path p) -> p.toString(), Inbox::compareNatural)
+            .thenComparing(Comparator.naturalOrder());
+
+    private static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int ei = digitsEnd(a, i);
+                int ej = digitsEnd(b, j);
+                int byValue = new BigInteger(a.substring(i, ei)).compareTo(new BigInteger(b.substring(j, ej)));
+                if (byValue != 0) {
+                    return byValue;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static int digitsEnd(String s, int from) {
+        int k = from;
+        while (k < s.length() && Character.isDigit(s.charAt(k))) {
+            k++;
+        }
+        return k;
     }
 }

@@ -24,4 +24,28 @@ class InboxFilesTest {
                         .toList())
                 .containsExactly("a.csv", "b.xlsx", "c.XLS", "d.parquet");
     }
+
+    @Test
+    void monthsComeInCalendarOrderNotTextOrder() throws IOException {
+        for (String n : new String[] {
+            "2023年1-10月各县市区固定资产投资.csv",
+            "2023年1-9月各县市区固定资产投资.csv",
+            "2023年12月省市重点项目调度表.csv",
+            "2023年2月省市重点项目调度表.csv",
+            "2023年1-2月各县市区固定资产投资.csv"
+        }) {
+            Files.writeString(dir.resolve(n), "x");
+        }
+        // by hand: text order would put 1-10 before 1-2 and 12月 before 2月; a batch checks each file against the
+        // ones before it, so September must come before October
+        assertThat(RunCommand.inboxFiles(dir).stream()
+                        .map(p -> p.getFileName().toString())
+                        .toList())
+                .containsExactly(
+                        "2023年1-2月各县市区固定资产投资.csv",
+                        "2023年1-9月各县市区固定资产投资.csv",
+                        "2023年1-10月各县市区固定资产投资.csv",
+                        "2023年2月省市重点项目调度表.csv",
+                        "2023年12月省市重点项目调度表.csv");
+    }
 }
