@@ -48,7 +48,7 @@ public final class SparkSessions {
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "8");
         // Spark keeps 100 compiled classes by default; a load and build compile more than that (each mart's query,
         // each check, Delta's own state queries), so classes were evicted and compiled again: in a profile of a
-        // `build --all` of the demo's warehouse a sixth of the main thread was compiling. A class is a few KB.
+        // `build --all` of the demo's warehouse a fifth of the main thread was compiling. A class is a few KB.
         s.put("spark.sql.codegen.cache.maxEntries", "1000");
         s.put("spark.ui.enabled", "false");
         s.put("spark.ui.showConsoleProgress", "false");
