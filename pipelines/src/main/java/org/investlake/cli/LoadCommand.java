@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.investlake.ingest.FileLoadResult;
+import org.investlake.ingest.LoadBatch;
 import org.investlake.ingest.LoadJob;
 import org.investlake.storage.Warehouse;
 import org.investlake.storage.WarehouseLock;
@@ -43,7 +44,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Period of files that name none in a column or title, e.g. 2023-06.")
     YearMonth period;
 
-    @Option(names = "--dry-run", description = "Check the files and print the report, without loading anything.")
+    @Option(
+            names = "--dry-run",
+            description = "Check the files as a load would (each against the files before it, a file already loaded "
+                    + "skipped) and print the report, without writing anything.")
     boolean dryRun;
 
     @Option(
@@ -71,29 +75,19 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads each file in turn (a workbook sheet by sheet) and prints its report; the exit code (1 when a file is rejected or a row quarantined). */
+    /**
+     * Checks every file first, then writes all of them in one transaction ({@link LoadBatch}), or only checks them
+     * in a dry run; prints each file's report (a workbook's per sheet). The exit code: 1 when a file is rejected or a
+     * row quarantined.
+     */
     static int loadAll(LoadJob job, List<Path> files, java.io.PrintWriter out) {
         List<FileLoadResult> results = new ArrayList<>();
-        if (job.isDryRun()) {
-            try (Progress progress = Progress.start("检查 check", files.size())) {
-                for (Path f : files) {
-                    progress.step(f.getFileName().toString());
-                    for (FileLoadResult r : job.executeEach(f)) {
-                        results.add(r);
-                        LoadReportPrinter.print(out, r);
-                    }
-                }
-            } finally {
-                job.discardPreview(); // the command prints reports, not previews: a large file's scratch goes
-            }
-        } else {
-            // every file is checked first, then all of them are written in one transaction (LoadBatch)
-            try (Progress progress = Progress.start("入库 load", files.size() + 1)) {
-                results.addAll(org.investlake.ingest.LoadBatch.of(job).execute(files, progress::step));
-            }
-            results.forEach(r -> LoadReportPrinter.print(out, r));
+        try (Progress progress =
+                Progress.start(job.isDryRun() ? "检查 check" : "入库 load", LoadBatch.steps(files.size()))) {
+            results.addAll(LoadBatch.of(job).execute(files, progress::step));
         }
-        LoadReportPrinter.summary(out, results);
+        results.forEach(r -> LoadReportPrinter.print(out, r));
+        LoadReportPrinter.summary(out, results, job.isDryRun());
         out.flush();
         return results.stream().anyMatch(FileLoadResult::failed) ? Main.REJECTED : Main.OK;
     }

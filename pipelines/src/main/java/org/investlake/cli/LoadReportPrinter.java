@@ -27,7 +27,8 @@ final class LoadReportPrinter {
         }
     }
 
-    static void summary(PrintWriter out, List<FileLoadResult> results) {
+    /** The totals; {@code dryRun}: nothing was written, so there is no ops.quarantine to point at. */
+    static void summary(PrintWriter out, List<FileLoadResult> results, boolean dryRun) {
         int read = 0, loaded = 0, warned = 0, quarantined = 0, rejected = 0, skipped = 0;
         for (FileLoadResult r : results) {
             read += r.rowsRead();
@@ -40,7 +41,7 @@ final class LoadReportPrinter {
         out.printf(
                 "%d files: %d rows read, %d loaded, %d warned, %d quarantined; %d files rejected, %d already loaded%n",
                 results.size(), read, loaded, warned, quarantined, rejected, skipped);
-        if (quarantined > 0 || rejected > 0) {
+        if (!dryRun && (quarantined > 0 || rejected > 0)) {
             out.println(
                     "Rejected rows and reasons: investlake sql \"SELECT source_file, row_number, reason FROM ops.quarantine\""
                             + "; rejected files: ops.load_log WHERE status = 'rejected'");

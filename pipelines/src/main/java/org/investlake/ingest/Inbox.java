@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * The deliveries in a folder, as {@code run --inbox} takes them: every loadable file below it, in name order with
- * numbers compared as numbers. The order is the delivery order a batch folds and checks in, so 2023年1-9月 must come
- * before 2023年1-10月 (plain text order puts "1-10" first), or the October file would be checked against a history
- * without September and its month-on-month checks would be skipped.
+ * numbers compared as numbers, so 2023年1-9月 comes before 2023年1-10月 (plain text order puts "1-10" first). A batch
+ * checks its files in period order whatever order it is given ({@link LoadBatch}); this order decides only between
+ * files of the same period — the later of two deliveries of a month is the one silver keeps — and the order of the
+ * reports.
  */
 public final class Inbox {
     private Inbox() {}
@@ -39,9 +40,20 @@ public final class Inbox {
         }
     }
 
-    /** Paths by name, each run of digits compared by its value (9 before 10), then as text to break ties. */
-    static final Comparator<Path> ORDER = Comparator.comparing((Path p) -> p.toString(), Inbox::compareNatural)
+    /**
+     * Paths by name without the extension, each run of digits compared by its value (9 before 10), then as text to
+     * break ties. Without the extension, a file comes before one whose name adds to it: 「…投资.csv」 before
+     * 「…投资(更正).csv」, its correction (with the extension, "." would sort after "(").
+     */
+    static final Comparator<Path> ORDER = Comparator.comparing(Inbox::withoutExtension, Inbox::compareNatural)
             .thenComparing(Comparator.naturalOrder());
+
+    private static String withoutExtension(Path p) {
+        String s = p.toString();
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? s : s.substring(0, s.length() - (name.length() - dot));
+    }
 
     private static int compareNatural(String a, String b) {
         int i = 0;

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +35,12 @@ import org.investlake.storage.WriteTransaction;
  * without holding back the others; a failure while writing puts every table back, so no file of the batch is
  * half-loaded.
  *
- * <p>The files of a feed are folded in delivery order ({@link DeliveryFold}) into one MERGE source that gives the
- * same silver as merging them one after another: a snapshot feed (projects, bonds) keeps, for each period, the rows of the last file that
+ * <p>A dry run ({@link LoadJob#dryRun}) reads and checks the files as a batch would, so its reports say what the
+ * batch would do (a later file checked against the earlier ones, a repeated file skipped), and writes nothing.
+ *
+ * <p>The files are checked in period order, whatever order they were named in, each against the months before it
+ * (files of one period keep the order given: the later one is the later delivery). The files of a feed are folded in
+ * that order ({@link DeliveryFold}) into one MERGE source that gives the same silver as merging them one after another: a snapshot feed (projects, bonds) keeps, for each period, the rows of the last file that
  * delivered it; stats keep per key the latest value each column was given (an amount a later file leaves empty
  * keeps the earlier one, as a load does against silver). A file whose bytes or cells equal an earlier file of the
  * same batch is skipped like one already loaded.
@@ -68,6 +75,10 @@ public final class LoadBatch {
         boolean recorded;
 
         FileRejectedException rejection;
+        /** The path named to the batch: a workbook's sheets share it. */
+        Path path;
+        /** The earliest period the file delivers, once read; null when unknown (its check rejects it). */
+        YearMonth firstPeriod;
 
         Item(InputFile file, LoadJob.Reading reading, List<String> notes) {
             this.file = file;
@@ -85,14 +96,22 @@ public final class LoadBatch {
     }
 
     /**
-     * Checks then loads {@code paths} under the warehouse lock; {@code step} is told what comes next (each file's
-     * name before it is checked, then the writing), {@code paths.size() + 1} steps in all. One result per file or
-     * loaded sheet, in the order given.
+     * Reads, checks then loads {@code paths} under the warehouse lock; {@code step} is told what comes next (each
+     * file's name before it is read, again before it is checked, then the writing), {@link #steps} in all. One result
+     * per file or loaded sheet, in the order given.
      */
     public List<FileLoadResult> execute(List<Path> paths, Consumer<String> step) {
+        if (job.isDryRun()) {
+            return executeLocked(paths, step); // reads only, writes nothing: no lock to wait for
+        }
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load")) {
             return executeLocked(paths, step);
         }
+    }
+
+    /** The steps {@link #execute} tells of for {@code files} files: each read, each checked, then the writing. */
+    public static int steps(int files) {
+        return 2 * files + 1;
     }
 
     private List<FileLoadResult> executeLocked(List<Path> paths, Consumer<String> step) {
@@ -112,7 +131,7 @@ public final class LoadBatch {
         job.rateOfChange = new RateOfChangeCheck(warehouse); // silver is read once: nothing is written before the end
         try {
             for (Path path : paths) {
-                step.accept(path.getFileName().toString());
+                step.accept("读取 read " + path.getFileName());
                 InputFile file;
                 try {
                     file = InputFile.read(path, job.largeFileBytes);
@@ -129,22 +148,40 @@ public final class LoadBatch {
                     String loadId = idTime.plusNanos(items.size() * 1_000_000L)
                                     .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
                             + "-" + sheet.sha256().substring(0, 8);
-                    long t1 = System.nanoTime();
-                    Item item =
-                            check(sheet, loadId, started, first ? plan.notes() : List.of(), loadedBytes, loadedCells);
-                    LOG.info("batch: checked {} in {} ms", sheet.name(), ms(t1));
-                    items.add(item);
-                    if (item.accepted() && item.result.rowsLoaded() > 0) {
-                        pending.computeIfAbsent(item.feed(), f -> new ArrayList<>())
-                                .add(item.reading.outcome.kept());
-                    }
+                    items.add(read(sheet, loadId, started, first ? plan.notes() : List.of(), loadedBytes, path));
                     first = false;
                 }
             }
+            // checked, and folded, in period order: whatever order the files were named in (a shell's glob puts
+            // 1-10月 before 1-9月), each is checked against the months before it; files of one period keep the order
+            // given, as the later delivery of a period is the one silver keeps
+            List<Item> byPeriod = items.stream()
+                    .sorted(Comparator.comparing(
+                            (Item i) -> i.firstPeriod, Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .toList();
+            Set<Path> told = new HashSet<>();
+            for (Item item : byPeriod) {
+                if (item.result != null) {
+                    continue; // skipped, unreadable or rejected while reading
+                }
+                if (told.add(item.path)) {
+                    step.accept("检查 check " + item.path.getFileName());
+                }
+                long t1 = System.nanoTime();
+                check(item, started, loadedBytes, loadedCells);
+                LOG.info("batch: checked {} in {} ms", item.file.name(), ms(t1));
+                if (item.accepted() && item.result.rowsLoaded() > 0) {
+                    pending.computeIfAbsent(item.feed(), f -> new ArrayList<>()).add(item.reading.outcome.kept());
+                }
+            }
             long recorded = items.stream().filter(i -> i.recorded).count();
+            if (job.isDryRun()) {
+                step.accept("试运行 dry run: nothing written");
+                return items.stream().map(i -> i.result).toList();
+            }
             step.accept("写入 write: " + recorded + " files in one transaction");
             if (recorded > 0) {
-                write(items, started);
+                write(byPeriod, started);
             }
             return items.stream().map(i -> i.result).toList();
         } finally {
@@ -158,16 +195,20 @@ public final class LoadBatch {
         }
     }
 
-    /** Reads and checks one file or sheet, as {@link LoadJob} does, and says what the batch will do with it. */
-    private Item check(
+    /**
+     * Reads one file or sheet and finds its feed and first period; sets its result when it is already loaded or
+     * cannot be read as any feed, else leaves it to {@link #check}.
+     */
+    private Item read(
             InputFile file,
             String loadId,
             Timestamp started,
             List<String> notes,
             Map<String, Row> loadedBytes,
-            Map<String, Row> loadedCells) {
+            Path path) {
         LoadJob.Reading r = new LoadJob.Reading(file, loadId, started);
         Item item = new Item(file, r, notes);
+        item.path = path;
         Row earlier = loadedBytes.get(file.sha256());
         if (earlier != null) {
             item.result = LoadJob.skipped(file, job.feed, earlier, "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
@@ -176,30 +217,52 @@ public final class LoadBatch {
         }
         try {
             job.parse(r, job.feed);
-            Row same = loadedCells.get(r.contentSha256);
-            if (same != null) {
-                item.result = LoadJob.skipped(
-                                file, r.schema.feed(), same, "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库")
-                        .withReasonsFirst(notes);
-                return item;
-            }
+            item.firstPeriod = job.firstPeriod(r, job.period).orElse(null);
+        } catch (FileRejectedException e) {
+            reject(item, e);
+        }
+        return item;
+    }
+
+    /** Checks one file or sheet, as {@link LoadJob} does, and says what the batch will do with it. */
+    private void check(Item item, Timestamp started, Map<String, Row> loadedBytes, Map<String, Row> loadedCells) {
+        InputFile file = item.file;
+        LoadJob.Reading r = item.reading;
+        // an earlier file of this batch (in period order) with the same bytes or cells makes this one a repeat
+        Row earlier = loadedBytes.get(file.sha256());
+        if (earlier != null) {
+            item.result = LoadJob.skipped(file, job.feed, earlier, "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
+                    .withReasonsFirst(item.notes);
+            return;
+        }
+        Row same = loadedCells.get(r.contentSha256);
+        if (same != null) {
+            item.result = LoadJob.skipped(file, r.schema.feed(), same, "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库")
+                    .withReasonsFirst(item.notes);
+            return;
+        }
+        try {
             job.check(r, job.period);
-            item.result = r.outcome.result().withReasonsFirst(notes);
+            item.result = r.outcome.result().withReasonsFirst(item.notes);
             item.recorded = true;
             if (!job.force && item.result.status() != FileLoadResult.Status.REJECTED) {
                 // a later file of this batch with the same bytes or cells is skipped like one already loaded
-                Row self = RowFactory.create(loadId, started, file.name());
+                Row self = RowFactory.create(r.loadId, started, file.name());
                 loadedBytes.putIfAbsent(file.sha256(), self);
                 loadedCells.putIfAbsent(r.contentSha256, self);
             }
         } catch (FileRejectedException e) {
-            String feedName = r.schema != null ? r.schema.feed() : job.feed;
-            item.rejection = e;
-            item.result = FileLoadResult.rejected(file.name(), feedName, loadId, e.getMessage())
-                    .withReasonsFirst(notes);
-            item.recorded = true;
+            reject(item, e);
         }
-        return item;
+    }
+
+    private void reject(Item item, FileRejectedException e) {
+        LoadJob.Reading r = item.reading;
+        String feedName = r.schema != null ? r.schema.feed() : job.feed;
+        item.rejection = e;
+        item.result = FileLoadResult.rejected(item.file.name(), feedName, r.loadId, e.getMessage())
+                .withReasonsFirst(item.notes);
+        item.recorded = true;
     }
 
     /** Writes every recorded file of the batch: bronze and silver per feed, then the ops tables, in one transaction. */

@@ -397,6 +397,26 @@ public final class LoadJob {
         r.outcome = evaluate(r.file, r.checked, r.loadId);
     }
 
+    /**
+     * The earliest period a parsed file delivers, as its title, {@code periodOption} or period column give it, found
+     * before its checks so that a batch can check its files in period order; empty when they give none or the file is
+     * malformed ({@link #check} then rejects it with the reason). Stages the rows, which {@code check} reuses.
+     */
+    Optional<YearMonth> firstPeriod(Reading r, Optional<YearMonth> periodOption) {
+        try {
+            FileLayout layout = LayoutDetector.detect(r.grid, r.schema, r.file.name());
+            if (r.staged == null) {
+                r.staged = new RowStager(r.schema, layout).stage(r.grid, r.file, r.loadId, r.loadedAt);
+            }
+            Optional<YearMonth> fileWide = layout.titlePeriod().or(() -> periodOption);
+            return fileWide.isPresent()
+                    ? fileWide
+                    : r.staged.summary().periodsInColumn().stream().min(YearMonth::compareTo);
+        } catch (FileRejectedException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Parses the staged rows with the feed's silver SQL and evaluates its rules; a broken fail rule rejects the file. */
     private Checked check(
             InputFile file,

@@ -104,7 +104,9 @@ final class RateOfChangeCheck {
             series.forEach((m, v) -> {
                 Double before = series.get(m - 1);
                 if (before != null) {
-                    moves.put(m, v - before);
+                    // decimal figures held as binary fractions: 8.3 − 8.1 is 0.20000000000000107, and a median of
+                    // such moves that is 0.15 on paper would read 0.1; to a millionth, it reads 0.2 as by hand
+                    moves.put(m, Math.rint((v - before) * 1e6) / 1e6);
                 }
             });
             Double move = moves.remove(month);

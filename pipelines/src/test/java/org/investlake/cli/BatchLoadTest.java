@@ -185,6 +185,38 @@ class BatchLoadTest extends SparkTest {
         }
     }
 
+    /**
+     * {@code load --dry-run} of the same six files in an empty warehouse reports what the batch did: file 1's
+     * 东城区 row, the empty bonds export refused, file 4's two growths warned against file 1 of the same run, the
+     * copy of file 1 skipped; exit 1; and no table is written.
+     */
+    @Test
+    void aDryRunReportsWhatTheBatchWouldDoAndWritesNothing() {
+        Path root = dir.resolve("dry-run");
+        List<String> args = new ArrayList<>(List.of("load", "--dry-run"));
+        files.forEach(f -> args.add(f.toString()));
+        CliRun dry = CliRun.in(root.resolve("warehouse"), args.toArray(String[]::new));
+
+        assertThat(dry.code()).as(dry.out() + dry.err()).isEqualTo(1);
+        assertThat(dry.out())
+                .contains("2023年1-3月各县市区固定资产投资.csv 第7行")
+                .contains("2023年4月专项债券项目进展.csv: 表头下面没有数据行")
+                .contains("内容与已入库的「2023年1-3月各县市区固定资产投资.csv」完全相同")
+                // file 4: 景县 and 全市, each warned as in the batch (laterFilesOfTheBatchAreCheckedAgainstTheEarlierOnes)
+                .containsPattern("2023年1-3月各县市区固定资产投资\\(更正\\)\\.csv .*read 2, loaded 2, warned 2, quarantined 0")
+                // 6 files: 4 + 4 + 0 + 2 + 1 rows read (the copy is skipped unread), 3 + 4 + 2 + 1 loaded
+                .contains(
+                        "6 files: 11 rows read, 10 loaded, 2 warned, 1 quarantined; 1 files rejected, 1 already loaded")
+                .contains("(dry run: nothing was written")
+                .doesNotContain("ops.quarantine");
+        Warehouse w = warehouse(root);
+        for (String table :
+                List.of("bronze.stats", "silver.stats", "silver.projects", "ops.load_log", "ops.quarantine")) {
+            String[] t = table.split("\\.");
+            assertThat(w.exists(t[0], t[1])).as(table).isFalse();
+        }
+    }
+
     @Test
     void aFileThatIsNotThereIsRejectedAndNothingIsWritten() {
         Warehouse w = warehouse(batchWarehouse);

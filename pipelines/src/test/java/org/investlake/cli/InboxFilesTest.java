@@ -32,18 +32,20 @@ class InboxFilesTest {
             "2023年1-9月各县市区固定资产投资.csv",
             "2023年12月省市重点项目调度表.csv",
             "2023年2月省市重点项目调度表.csv",
-            "2023年1-2月各县市区固定资产投资.csv"
+            "2023年1-2月各县市区固定资产投资.csv",
+            "2023年1-9月各县市区固定资产投资(更正).csv"
         }) {
             Files.writeString(dir.resolve(n), "x");
         }
-        // by hand: text order would put 1-10 before 1-2 and 12月 before 2月; a batch checks each file against the
-        // ones before it, so September must come before October
+        // by hand: text order would put 1-10 before 1-2 and 12月 before 2月, and the correction of 1-9月 before the
+        // file it corrects ("(" sorts before "."); of two deliveries of one month, silver keeps the later
         assertThat(RunCommand.inboxFiles(dir).stream()
                         .map(p -> p.getFileName().toString())
                         .toList())
                 .containsExactly(
                         "2023年1-2月各县市区固定资产投资.csv",
                         "2023年1-9月各县市区固定资产投资.csv",
+                        "2023年1-9月各县市区固定资产投资(更正).csv",
                         "2023年1-10月各县市区固定资产投资.csv",
                         "2023年2月省市重点项目调度表.csv",
                         "2023年12月省市重点项目调度表.csv");

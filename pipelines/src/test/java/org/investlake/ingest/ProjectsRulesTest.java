@@ -1025,6 +1025,28 @@ class ProjectsRulesTest extends SparkTest {
         inAnotherWarehouse(ProjectsRulesTest::loadStreamedAsABatch);
     }
 
+    /**
+     * A batch named June before May (as a shell's glob names 1-10月 before 1-9月) checks May first: June's row 4,
+     * P1 at 2500 after May's 3000, is warned as falling, as when the months are loaded one by one. Checked in the
+     * order named, June would have no month before it and the fall would go unseen.
+     */
+    @Test
+    void aBatchChecksItsMonthsInPeriodOrderNotTheOrderNamed() {
+        inAnotherWarehouse(() -> {
+            Warehouse reversed = warehouse(dir.resolve("reversed"));
+            List<FileLoadResult> results =
+                    LoadBatch.of(LoadJob.on(reversed)).execute(List.of(onlyFile("jun"), onlyFile("may")), step -> {});
+            assertThat(results.stream().map(FileLoadResult::file).toList())
+                    .as("the results in the order named")
+                    .containsExactly(JUNE_FILE, "2023年5月省市重点项目调度表.csv");
+            assertThat(results.get(0).reasons())
+                    .anySatisfy(r -> assertThat(r)
+                            .startsWith("警告")
+                            .contains("第4行")
+                            .contains("本年累计完成投资 2500.00 万元比上月(2023-05 的 3000.00 万元)还少"));
+        });
+    }
+
     private static void loadStreamedAsABatch() {
         Warehouse batched = warehouse(dir.resolve("batched"));
         List<FileLoadResult> results = LoadBatch.of(LoadJob.on(batched).largeFileBytes(0))

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  * The first file alone flags nothing: each of its months has only 4 moves, 3 of them other than its own.
  *
- * <p>Then one batch of two files, 1-10月 before 1-9月 (桃城区 only): 1-10月 8.8 has no 1-9月 to move from, not
- * flagged; 1-9月 12.0 is checked against silver and the batch's 1-10月 together — moves 0.2 −0.1 0.2 0.1 0.0 0.2
- * and −3.2 (8.8 after 12.0): median 0.1, deviations 0.1 0.2 0.1 0.0 0.1 0.1 3.3, MAD 0.1; its move +3.4 is
- * (3.4 − 0.1) / (1.4826 × 0.1) = 22.3: flagged. (Without the batch's 1-10月 the median would be 0.15 and z 43.8.)
+ * <p>Then one batch of two files named 1-10月 before 1-9月 (桃城区 only), which the batch checks in period order.
+ * 1-9月 12.0 is checked against silver: its move +3.4 (12.0 after 8.6) against the other moves 0.2 −0.1 0.2 0.1 0.0
+ * 0.2: median 0.15, deviations 0.05 0.25 0.05 0.05 0.15 0.05, MAD 0.05; z = (3.4 − 0.15) / (1.4826 × 0.05) = 43.8:
+ * flagged. 1-10月 8.8 is then checked with the batch's 1-9月 as history: its move −3.2 against 0.2 −0.1 0.2 0.1 0.0
+ * 0.2 3.4: median 0.2, deviations 0.0 0.3 0.0 0.1 0.2 0.0 3.2, MAD 0.1; z = (−3.2 − 0.2) / (1.4826 × 0.1) = −22.9:
+ * flagged too. (Checked in the order named, 1-10月 would have had no 1-9月 to move from.)
  */
 class RateOfChangeTest extends SparkTest {
     @TempDir
@@ -89,17 +91,23 @@ class RateOfChangeTest extends SparkTest {
                 .containsExactly("异动 " + JIZHOU, "异动 " + WUYI);
     }
 
-    static final String TAOCHENG =
-            "2023年1-9月.csv: 桃城区1-9月累计增速12.0%(上月8.6%),变动3.4个百分点,本年其他月份变动中位数0.1个百分点,稳健Z值22.3," + "远超以往波动,请核实";
+    static final String SEPTEMBER =
+            "2023年1-9月.csv: 桃城区1-9月累计增速12.0%(上月8.6%),变动3.4个百分点,本年其他月份变动中位数0.2个百分点,稳健Z值43.8," + "远超以往波动,请核实";
+    static final String OCTOBER =
+            "2023年1-10月.csv: 桃城区1-10月累计增速8.8%(上月12.0%),变动-3.2个百分点,本年其他月份变动中位数0.2个百分点,稳健Z值-22.9," + "远超以往波动,请核实";
 
     @Test
-    void inABatchTheEarlierFilesCountAsHistory() {
+    void aBatchChecksItsFilesInPeriodOrderEachWithTheEarlierAsHistory() {
         assertThat(batch)
-                .extracting(FileLoadResult::status)
-                .containsExactly(FileLoadResult.Status.LOADED, FileLoadResult.Status.LOADED);
-        assertThat(batch.get(0).reasons()).noneMatch(r -> r.startsWith("异动"));
+                .as("the results in the order named: 1-10月, then 1-9月")
+                .extracting(FileLoadResult::file, FileLoadResult::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2023年1-10月.csv", FileLoadResult.Status.LOADED),
+                        org.assertj.core.groups.Tuple.tuple("2023年1-9月.csv", FileLoadResult.Status.LOADED));
+        assertThat(batch.get(0).reasons().stream().filter(r -> r.startsWith("异动")))
+                .containsExactly("异动 " + OCTOBER);
         assertThat(batch.get(1).reasons().stream().filter(r -> r.startsWith("异动")))
-                .containsExactly("异动 " + TAOCHENG);
+                .containsExactly("异动 " + SEPTEMBER);
     }
 
     @Test
@@ -107,8 +115,10 @@ class RateOfChangeTest extends SparkTest {
         assertDataFrameEquals(
                 rows(
                         "source_file STRING, rule_id STRING, action STRING, rows INT, example STRING",
+                        // ordered as text: 1-10 before 1-8
+                        new Object[] {"2023年1-10月.csv", "rate_of_change", "flag", 1, OCTOBER},
                         new Object[] {"2023年1-8月.csv", "rate_of_change", "flag", 2, JIZHOU},
-                        new Object[] {"2023年1-9月.csv", "rate_of_change", "flag", 1, TAOCHENG}),
+                        new Object[] {"2023年1-9月.csv", "rate_of_change", "flag", 1, SEPTEMBER}),
                 spark().sql("SELECT source_file, rule_id, action, rows, example FROM ops.dq_results "
                         + "WHERE rule_id = 'rate_of_change' ORDER BY source_file"));
     }
