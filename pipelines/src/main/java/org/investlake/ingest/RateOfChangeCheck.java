@@ -54,7 +54,7 @@ final class RateOfChangeCheck {
 
     /**
      * One message per flagged value, the largest moves first. {@code earlier}: the kept rows of the batch's files
-     * of this feed checked before this one, in delivery order, which will be merged into silver before it.
+     * of this feed checked before this one, in the order the batch checks them (period order), merged into silver with it.
      */
     List<String> check(FeedSchema schema, DeliveryFold.Kept kept, List<DeliveryFold.Kept> earlier, String fileName) {
         FeedSchema.RateOfChange roc = schema.rateOfChange();

@@ -54,7 +54,7 @@ final class MartFixtures {
 
     /**
      * Loads fixture files as one batch ({@link LoadBatch}: one transaction per feed, the same silver as loading
-     * them one by one in this order) and checks each as {@link #load} does. For fixtures whose test is not about
+     * them one by one in period order) and checks each as {@link #load} does. For fixtures whose test is not about
      * loading file by file.
      */
     static List<FileLoadResult> loadAll(Warehouse w, Path... files) {
