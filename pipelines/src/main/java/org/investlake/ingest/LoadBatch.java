@@ -129,6 +129,7 @@ public final class LoadBatch {
         Map<String, List<DeliveryFold.Kept>> pending = new HashMap<>();
         job.pending = feed -> pending.getOrDefault(feed, List.of());
         job.rateOfChange = new RateOfChangeCheck(warehouse); // silver is read once: nothing is written before the end
+        job.replacedRows = new ReplacedRowsCheck(warehouse);
         try {
             for (Path path : paths) {
                 step.accept("读取 read " + path.getFileName());
@@ -187,6 +188,7 @@ public final class LoadBatch {
         } finally {
             job.pending = feed -> List.of();
             job.rateOfChange = null;
+            job.replacedRows = null;
             for (Item i : items) {
                 if (i.file != null && i.file.large()) {
                     LargeFileStager.discard(warehouse, i.reading.loadId);

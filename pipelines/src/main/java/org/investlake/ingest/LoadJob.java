@@ -75,6 +75,8 @@ public final class LoadJob {
      * reprocessed feed's — which reads silver once; null: one is made for the next check.
      */
     RateOfChangeCheck rateOfChange;
+    /** Set with {@link #rateOfChange}, for the same files: what a month delivered again takes away. */
+    ReplacedRowsCheck replacedRows;
     /** From this size a CSV or Parquet delivery is streamed, not held ({@link InputFile#LARGE_BYTES}). */
     long largeFileBytes = InputFile.LARGE_BYTES;
 
@@ -264,6 +266,7 @@ public final class LoadJob {
                 }
                 Reading reading = new Reading(file, loadId, started);
                 rateOfChange = new RateOfChangeCheck(warehouse); // silver as the files before this one left it
+                replacedRows = new ReplacedRowsCheck(warehouse);
                 try {
                     parse(reading, feed);
                     if (!dryRun && !force) {
@@ -535,9 +538,14 @@ public final class LoadJob {
                 flags.add(text);
             }
         }
+        if (replacedRows == null) {
+            replacedRows = new ReplacedRowsCheck(warehouse);
+        }
+        List<String> replaced = replacedRows.check(schema, kept, pending.apply(schema.feed()), file.name());
         List<String> shown = new ArrayList<>(reasons);
         warnings.forEach(w -> shown.add("警告 " + w));
         flags.forEach(f -> shown.add("异动 " + f));
+        replaced.forEach(r -> shown.add("替换 " + r));
         shown.addAll(checked.layout().notes());
         // a file whose rows were all refused loaded nothing: rejected, so a corrected copy is not skipped
         FileLoadResult.Status status = quarantined.isEmpty()

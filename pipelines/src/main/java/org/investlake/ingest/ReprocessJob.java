@@ -214,6 +214,7 @@ public final class ReprocessJob {
                         Set<String> written = new TreeSet<>();
                         loader.pending = feed -> feed.equals(f) ? List.copyOf(valid) : List.of();
                         loader.rateOfChange = new RateOfChangeCheck(warehouse); // silver without the deleted periods
+                        loader.replacedRows = new ReplacedRowsCheck(warehouse);
                         FeedSchema schema = null;
                         for (Delivery d : deliveries) {
                             Replay one = replay(d, periods, now, quarantinedBefore.getOrDefault(d.loadId(), 0L));
@@ -244,6 +245,7 @@ public final class ReprocessJob {
                 } finally {
                     loader.pending = feed -> List.of();
                     loader.rateOfChange = null;
+                    loader.replacedRows = null;
                 }
                 spark.sparkContext().clearJobGroup();
                 return new Result(undone == null ? null : undone.loadId(), scope, replayed, changes);

@@ -48,6 +48,7 @@ class BatchLoadTest extends SparkTest {
     private static CliRun batch;
     private static Path batchWarehouse;
     private static Path oneByOneWarehouse;
+    private static final List<org.investlake.ingest.FileLoadResult> oneByOne = new ArrayList<>();
 
     @BeforeAll
     static void load() throws Exception {
@@ -91,7 +92,7 @@ class BatchLoadTest extends SparkTest {
         oneByOneWarehouse = dir.resolve("one-by-one");
         Warehouse w = warehouse(oneByOneWarehouse);
         for (Path f : files) {
-            LoadJob.on(w).execute(f);
+            oneByOne.add(LoadJob.on(w).execute(f));
         }
         BuildJob.on(w).marts("region_growth", "key_project_progress").execute();
     }
@@ -159,6 +160,22 @@ class BatchLoadTest extends SparkTest {
             assertDataFrameEquals(
                     silver(oneByOneWarehouse, feed, columns, columns), silver(batchWarehouse, feed, columns, columns));
         }
+    }
+
+    /**
+     * File 5 delivers April again with P1 only: P2 (2212-131127-05-01-610004 景县污水处理厂扩建), which file 2 listed
+     * for April, leaves April. The report names it, in the batch (against file 2 of the same batch) and one by one
+     * (against silver).
+     */
+    @Test
+    void aMonthDeliveredAgainNamesTheProjectsItTakesAway() {
+        String note = "替换 2023年4月省市重点项目调度表(更正).csv: 2023年4月此前报送的 1 个项目不在本文件中,"
+                + "按本文件整月替换后将从该月移除(其完成投资不再计入该月):2212-131127-05-01-610004 景县污水处理厂扩建;"
+                + "如属漏报,请补报完整的当月文件";
+        assertThat(batch.out()).contains(note);
+        assertThat(oneByOne.get(4).reasons()).containsExactly(note);
+        // file 2's April and March were new months: no note
+        assertThat(oneByOne.get(1).reasons()).noneMatch(r -> r.startsWith("替换"));
     }
 
     @Test
