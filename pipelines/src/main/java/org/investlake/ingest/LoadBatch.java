@@ -128,8 +128,7 @@ public final class LoadBatch {
         // what the files checked so far will have merged into silver: later files' month-on-month rules see it
         Map<String, List<DeliveryFold.Kept>> pending = new HashMap<>();
         job.pending = feed -> pending.getOrDefault(feed, List.of());
-        job.rateOfChange = new RateOfChangeCheck(warehouse); // silver is read once: nothing is written before the end
-        job.replacedRows = new ReplacedRowsCheck(warehouse);
+        job.historyChecks = HistoryChecks.on(warehouse); // silver is read once: nothing is written before the end
         try {
             for (Path path : paths) {
                 step.accept("读取 read " + path.getFileName());
@@ -187,8 +186,7 @@ public final class LoadBatch {
             return items.stream().map(i -> i.result).toList();
         } finally {
             job.pending = feed -> List.of();
-            job.rateOfChange = null;
-            job.replacedRows = null;
+            job.historyChecks = null;
             for (Item i : items) {
                 if (i.file != null && i.file.large()) {
                     LargeFileStager.discard(warehouse, i.reading.loadId);
@@ -211,11 +209,8 @@ public final class LoadBatch {
         LoadJob.Reading r = new LoadJob.Reading(file, loadId, started);
         Item item = new Item(file, r, notes);
         item.path = path;
-        Row earlier = loadedBytes.get(file.sha256());
-        if (earlier != null) {
-            item.result = LoadJob.skipped(file, job.feed, earlier, "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
-                    .withReasonsFirst(notes);
-            return item;
+        if (skippedAsRepeat(item, loadedBytes, Map.of())) {
+            return item; // already loaded: not even parsed
         }
         try {
             job.parse(r, job.feed);
@@ -231,16 +226,7 @@ public final class LoadBatch {
         InputFile file = item.file;
         LoadJob.Reading r = item.reading;
         // an earlier file of this batch (in period order) with the same bytes or cells makes this one a repeat
-        Row earlier = loadedBytes.get(file.sha256());
-        if (earlier != null) {
-            item.result = LoadJob.skipped(file, job.feed, earlier, "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
-                    .withReasonsFirst(item.notes);
-            return;
-        }
-        Row same = loadedCells.get(r.contentSha256);
-        if (same != null) {
-            item.result = LoadJob.skipped(file, r.schema.feed(), same, "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库")
-                    .withReasonsFirst(item.notes);
+        if (skippedAsRepeat(item, loadedBytes, loadedCells)) {
             return;
         }
         try {
@@ -256,6 +242,28 @@ public final class LoadBatch {
         } catch (FileRejectedException e) {
             reject(item, e);
         }
+    }
+
+    /**
+     * Marks {@code item} skipped when its bytes, or (once parsed) its cells, equal a delivery in {@code loadedBytes}
+     * or {@code loadedCells}: one already loaded, or an earlier file of this batch.
+     */
+    private boolean skippedAsRepeat(Item item, Map<String, Row> loadedBytes, Map<String, Row> loadedCells) {
+        Row earlier = loadedBytes.get(item.file.sha256());
+        if (earlier != null) {
+            item.result = LoadJob.skipped(item.file, job.feed, earlier, "内容与已入库的「%s」完全相同(批次 %s),未重复入库")
+                    .withReasonsFirst(item.notes);
+            return true;
+        }
+        LoadJob.Reading r = item.reading;
+        Row same = r.contentSha256 == null ? null : loadedCells.get(r.contentSha256);
+        if (same != null) {
+            item.result = LoadJob.skipped(
+                            item.file, r.schema.feed(), same, "单元格内容与已入库的「%s」完全相同(批次 %s,文件字节不同,例如重新保存过),未重复入库")
+                    .withReasonsFirst(item.notes);
+            return true;
+        }
+        return false;
     }
 
     private void reject(Item item, FileRejectedException e) {

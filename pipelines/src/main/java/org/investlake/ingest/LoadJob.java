@@ -70,13 +70,8 @@ public final class LoadJob {
      * feed's history view counts them as already in silver ({@link LoadBatch}, {@link DeliveryFold}).
      */
     java.util.function.Function<String, List<DeliveryFold.Kept>> pending = feed -> List.of();
-    /**
-     * The rate-of-change check of the files checked before anything of them is written — a load's, a batch's, a
-     * reprocessed feed's — which reads silver once; null: one is made for the next check.
-     */
-    RateOfChangeCheck rateOfChange;
-    /** Set with {@link #rateOfChange}, for the same files: what a month delivered again takes away. */
-    ReplacedRowsCheck replacedRows;
+    /** The history checks of the files checked before anything of them is written; null: made for the next check. */
+    HistoryChecks historyChecks;
     /** From this size a CSV or Parquet delivery is streamed, not held ({@link InputFile#LARGE_BYTES}). */
     long largeFileBytes = InputFile.LARGE_BYTES;
 
@@ -265,8 +260,7 @@ public final class LoadJob {
                     keepRawCopy(file);
                 }
                 Reading reading = new Reading(file, loadId, started);
-                rateOfChange = new RateOfChangeCheck(warehouse); // silver as the files before this one left it
-                replacedRows = new ReplacedRowsCheck(warehouse);
+                historyChecks = HistoryChecks.on(warehouse); // silver as the files before this one left it
                 try {
                     parse(reading, feed);
                     if (!dryRun && !force) {
@@ -401,9 +395,9 @@ public final class LoadJob {
     }
 
     /**
-     * The earliest period a parsed file delivers, as its title, {@code periodOption} or period column give it, found
-     * before its checks so that a batch can check its files in period order; empty when they give none or the file is
-     * malformed ({@link #check} then rejects it with the reason). Stages the rows, which {@code check} reuses.
+     * The earliest period a parsed file delivers, as {@link PeriodResolver} finds it for {@link #check}, known before
+     * the checks so that a batch can check its files in period order; empty when the file gives none, or is one the
+     * check will reject (with the reason then). Stages the rows, which {@code check} reuses.
      */
     Optional<YearMonth> firstPeriod(Reading r, Optional<YearMonth> periodOption) {
         try {
@@ -411,10 +405,11 @@ public final class LoadJob {
             if (r.staged == null) {
                 r.staged = new RowStager(r.schema, layout).stage(r.grid, r.file, r.loadId, r.loadedAt);
             }
-            Optional<YearMonth> fileWide = layout.titlePeriod().or(() -> periodOption);
+            DataSummary data = r.staged.summary();
+            Optional<YearMonth> fileWide = PeriodResolver.resolve(layout, data, periodOption, r.file.name());
             return fileWide.isPresent()
                     ? fileWide
-                    : r.staged.summary().periodsInColumn().stream().min(YearMonth::compareTo);
+                    : data.periodsInColumn().stream().min(YearMonth::compareTo);
         } catch (FileRejectedException e) {
             return Optional.empty();
         }
@@ -529,19 +524,18 @@ public final class LoadJob {
             }
         }
         List<String> flags = new ArrayList<>();
-        if (rateOfChange == null) { // a caller that set none: silver as it stands now
-            rateOfChange = new RateOfChangeCheck(warehouse);
+        if (historyChecks == null) { // a caller that set none: silver as it stands now
+            historyChecks = HistoryChecks.on(warehouse);
         }
-        for (String text : rateOfChange.check(schema, kept, pending.apply(schema.feed()), file.name())) {
+        for (String text :
+                historyChecks.rateOfChange().check(schema, kept, pending.apply(schema.feed()), file.name())) {
             count(counts, RateOfChangeCheck.RULE, "flag", text);
             if (flags.size() < REASONS_SHOWN) {
                 flags.add(text);
             }
         }
-        if (replacedRows == null) {
-            replacedRows = new ReplacedRowsCheck(warehouse);
-        }
-        List<String> replaced = replacedRows.check(schema, kept, pending.apply(schema.feed()), file.name());
+        List<String> replaced =
+                historyChecks.replacedRows().check(schema, kept, pending.apply(schema.feed()), file.name());
         List<String> shown = new ArrayList<>(reasons);
         warnings.forEach(w -> shown.add("警告 " + w));
         flags.forEach(f -> shown.add("异动 " + f));

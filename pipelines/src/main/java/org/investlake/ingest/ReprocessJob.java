@@ -213,8 +213,7 @@ public final class ReprocessJob {
                         List<DeliveryFold.Kept> valid = new ArrayList<>();
                         Set<String> written = new TreeSet<>();
                         loader.pending = feed -> feed.equals(f) ? List.copyOf(valid) : List.of();
-                        loader.rateOfChange = new RateOfChangeCheck(warehouse); // silver without the deleted periods
-                        loader.replacedRows = new ReplacedRowsCheck(warehouse);
+                        loader.historyChecks = HistoryChecks.on(warehouse); // silver without the deleted periods
                         FeedSchema schema = null;
                         for (Delivery d : deliveries) {
                             Replay one = replay(d, periods, now, quarantinedBefore.getOrDefault(d.loadId(), 0L));
@@ -244,8 +243,7 @@ public final class ReprocessJob {
                     recorder.appendQualityResults(dq, marker + "; dq");
                 } finally {
                     loader.pending = feed -> List.of();
-                    loader.rateOfChange = null;
-                    loader.replacedRows = null;
+                    loader.historyChecks = null;
                 }
                 spark.sparkContext().clearJobGroup();
                 return new Result(undone == null ? null : undone.loadId(), scope, replayed, changes);
