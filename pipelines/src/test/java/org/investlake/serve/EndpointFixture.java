@@ -126,7 +126,7 @@ public final class EndpointFixture implements AutoCloseable {
 
     public record Finished(int exitCode, String output) {}
 
-    /** This JVM's java, its Spark flags (--add-opens, tmpdir, derby.log) and class path. */
+    /** This JVM's java, its Spark flags (--add-opens, tmpdir, derby.log), its collector and class path. */
     private static List<String> javaCommand() {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -135,7 +135,8 @@ public final class EndpointFixture implements AutoCloseable {
                     || arg.startsWith("-Djava.io.tmpdir")
                     || arg.startsWith("-Dderby")
                     || arg.startsWith("-Djdk.reflect")
-                    || arg.startsWith("-Dio.netty")) {
+                    || arg.startsWith("-Dio.netty")
+                    || arg.startsWith("-XX:+Use")) { // the collector (pom.xml's jvm.tuning.flags)
                 c.add(arg);
             }
         }
