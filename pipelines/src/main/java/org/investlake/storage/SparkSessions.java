@@ -21,6 +21,10 @@ public final class SparkSessions {
         // A broadcast here is built in the same JVM; on a busy machine it is slow, never lost, so the default
         // 300 s limit only turned slow runs into failures (seen under CI load).
         s.put("spark.sql.broadcastTimeout", "3600");
+        // Delta caches each snapshot's state (its file list, a few thousand rows at most here) serialized, and every
+        // scan and commit deserializes it again; kept as objects, a build-heavy test class took 158–171 s instead of
+        // 174–207 s, with less CPU (docs/performance.md, item 28). A cluster's operator may set it otherwise.
+        s.put("spark.databricks.delta.snapshotCache.storageLevel", "MEMORY_ONLY");
         s.put("spark.sql.session.timeZone", "Asia/Shanghai");
         // In a non-UTC session Delta 3.3 rebuilds a table's whole state after every commit to verify the file list
         // it keeps in the .crc (a guard for timestamp partition values); every partition column here is a period
@@ -83,6 +87,7 @@ public final class SparkSessions {
             "spark.sql.shuffle.partitions",
             "spark.databricks.delta.snapshotPartitions",
             "spark.sql.broadcastTimeout",
+            "spark.databricks.delta.snapshotCache.storageLevel",
             "spark.sql.sources.parallelPartitionDiscovery.parallelism",
             "spark.sql.codegen.cache.maxEntries",
             "spark.ui.enabled",
