@@ -33,10 +33,7 @@ public record InputFile(Path path, String name, byte[] bytes, String sha256, Str
     /** Reads a delivery, holding its bytes when it is smaller than {@code largeBytes} or a workbook. */
     static InputFile read(Path path, long largeBytes) throws IOException {
         String name = path.getFileName().toString();
-        String ext = extensionOf(name);
-        long size = Files.size(path);
-        boolean text = ext.equals("csv") || ext.equals("txt");
-        if (text && size >= largeBytes || ext.equals("parquet") && size >= largeBytes / 4) {
+        if (streamed(name, Files.size(path), largeBytes)) {
             try (InputStream in = Files.newInputStream(path)) {
                 MessageDigest d = digest();
                 byte[] buffer = new byte[1 << 16];
@@ -48,6 +45,13 @@ public record InputFile(Path path, String name, byte[] bytes, String sha256, Str
         }
         byte[] bytes = Files.readAllBytes(path);
         return new InputFile(path, name, bytes, sha256(bytes), null);
+    }
+
+    /** Whether a file of this name and size is read as a stream rather than held ({@link #LARGE_BYTES}). */
+    static boolean streamed(String name, long size, long largeBytes) {
+        String ext = extensionOf(name);
+        boolean text = ext.equals("csv") || ext.equals("txt");
+        return text && size >= largeBytes || ext.equals("parquet") && size >= largeBytes / 4;
     }
 
     /** Whether the file is read as a stream, its bytes not held. */
@@ -63,6 +67,14 @@ public record InputFile(Path path, String name, byte[] bytes, String sha256, Str
     /** The whole content: held bytes, or read now from disk (only for a large file that must be read whole). */
     byte[] content() throws IOException {
         return bytes != null ? bytes : Files.readAllBytes(path);
+    }
+
+    /**
+     * A large delivery as bronze kept it, read as a stream from {@code local} (the raw copy, or a local copy of it)
+     * under its recorded name and identity. Workbooks are never large, so never a sheet.
+     */
+    static InputFile keptOnDisk(String name, Path local, String sha256) {
+        return new InputFile(local, name, null, sha256, null);
     }
 
     /**

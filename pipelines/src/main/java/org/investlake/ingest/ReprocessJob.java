@@ -2,6 +2,7 @@ package org.investlake.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -102,6 +104,10 @@ public final class ReprocessJob {
     private String feed;
     private YearMonth period;
     private String undo;
+    /** Loads whose raw copy was large and streamed: their scratch folders, deleted when the reprocess ends. */
+    private final Set<String> streamedLoads = new TreeSet<>();
+    /** Where raw copies on another file system are copied to be streamed; null until one is. */
+    private java.nio.file.Path localCopies;
 
     private ReprocessJob(Warehouse warehouse) {
         this.warehouse = warehouse;
@@ -136,6 +142,17 @@ public final class ReprocessJob {
         return this;
     }
 
+    /** Test seam: the size from which a raw copy is streamed, as {@link LoadJob#largeFileBytes} (0: every one). */
+    ReprocessJob largeFileBytes(long bytes) {
+        loader.largeFileBytes(bytes);
+        return this;
+    }
+
+    /** The loads whose raw copies the last {@link #execute} streamed rather than held. */
+    Set<String> streamedLoads() {
+        return Set.copyOf(streamedLoads);
+    }
+
     /** Test seam: the contract of each feed (a test substitutes a copy with an altered rule). */
     ReprocessJob schemas(java.util.function.Function<String, FeedSchema> schemas) {
         loader.schemas(schemas);
@@ -146,6 +163,8 @@ public final class ReprocessJob {
     public Result execute() {
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, undo == null ? "reprocess" : "restore")) {
             return executeLocked();
+        } finally {
+            discardStreamed();
         }
     }
 
@@ -302,17 +321,56 @@ public final class ReprocessJob {
         }
     }
 
-    /** The delivered bytes, as kept by the load under bronze/_files/SHA256/NAME. */
+    /**
+     * The delivered bytes, as kept by the load under bronze/_files/SHA256/NAME: held when small, else streamed as a
+     * load streams a large file — from the raw copy itself on a local warehouse, from a local copy of it on another
+     * file system (HDFS) — so that replaying a nation's month needs no more memory than loading it did.
+     */
     private InputFile rawCopy(Delivery d) {
         org.apache.hadoop.fs.Path p = LoadJob.rawCopy(warehouse, d.sha256(), d.file());
-        try (var in = warehouse.fs().open(p)) {
-            byte[] bytes = in.readAllBytes();
-            return InputFile.kept(d.file(), bytes, d.sha256());
+        try {
+            FileSystem fs = warehouse.fs();
+            if (InputFile.streamed(d.file(), fs.getFileStatus(p).getLen(), loader.largeFileBytes)) {
+                streamedLoads.add(d.loadId()); // its rows are staged under _staging/LOAD_ID until the merge
+                return InputFile.keptOnDisk(d.file(), localFile(fs, p), d.sha256());
+            }
+            try (var in = fs.open(p)) {
+                return InputFile.kept(d.file(), in.readAllBytes(), d.sha256());
+            }
         } catch (java.io.FileNotFoundException e) {
             throw new IllegalStateException("cannot reprocess load " + d.loadId() + " (" + d.file() + "): its raw copy "
                     + p + " is missing; deliver the file again with `load --force`");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The raw copy as a local file: itself on the local file system, else copied into a temporary folder. */
+    private java.nio.file.Path localFile(FileSystem fs, org.apache.hadoop.fs.Path p) throws IOException {
+        if ("file".equals(fs.getScheme())) {
+            return java.nio.file.Path.of(fs.makeQualified(p).toUri().getPath());
+        }
+        if (localCopies == null) {
+            localCopies = Files.createTempDirectory("investlake-reprocess-");
+        }
+        // one folder per raw copy: two deliveries may share a file name
+        java.nio.file.Path local = Files.createDirectories(
+                        localCopies.resolve(p.getParent().getName()))
+                .resolve(p.getName());
+        fs.copyToLocalFile(false, p, new org.apache.hadoop.fs.Path(local.toUri()), true);
+        return local;
+    }
+
+    /** Deletes what the replays of large files left: their staged rows and local copies of their raw copies. */
+    private void discardStreamed() {
+        streamedLoads.forEach(loadId -> LargeFileStager.discard(warehouse, loadId));
+        if (localCopies != null) {
+            try (var files = Files.walk(localCopies)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary copy left behind is space, not data
+            }
+            localCopies = null;
         }
     }
 

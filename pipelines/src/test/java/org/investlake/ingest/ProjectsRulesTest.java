@@ -5,6 +5,7 @@ import static org.investlake.ingest.ProjectsFixture.dec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.investlake.SparkTest;
@@ -1014,6 +1015,52 @@ class ProjectsRulesTest extends SparkTest {
                 .as("each load's scratch folder (under _staging, made by the first) is gone once it is loaded")
                 .isNotNull()
                 .isEmpty();
+    }
+
+    /**
+     * A reprocess replays each delivery from its raw copy in bronze; a large one is streamed as its load was, not
+     * read whole into memory (a nation's month is a million rows). The four deliveries loaded held, then reprocessed
+     * with every raw copy streamed: silver, quarantine and dq results as the held loads left them.
+     */
+    /** The tables a reprocess rewrites, and the columns that order their rows. */
+    private static final Map<String, String> REPLAYED_TABLES = Map.of(
+            "silver.projects", "period,project_code",
+            "ops.quarantine", "source_file,row_number",
+            "ops.dq_results", "source_file,rule_id");
+
+    @Test
+    void aReprocessStreamsLargeRawCopiesAndChangesNothing() {
+        inAnotherWarehouse(() -> {
+            Warehouse replayed = warehouse(dir.resolve("replayed"));
+            LoadBatch.of(LoadJob.on(replayed))
+                    .execute(
+                            java.util.stream.Stream.of("apr", "may", "jun", "may2")
+                                    .map(ProjectsRulesTest::onlyFile)
+                                    .toList(),
+                            step -> {});
+            Map<String, Dataset<Row>> before = new java.util.LinkedHashMap<>();
+            REPLAYED_TABLES.forEach((table, order) -> {
+                Dataset<Row> t = table(replayed, table.split("\\.")[0], table.split("\\.")[1], order);
+                before.put(table, spark().createDataFrame(t.collectAsList(), t.schema()));
+            });
+            ReprocessJob job = ReprocessJob.on(replayed).largeFileBytes(0).feed("projects");
+            ReprocessJob.Result r = job.execute();
+
+            assertThat(r.replayed()).as("every delivery replayed").hasSize(4);
+            assertThat(job.streamedLoads())
+                    .as("each raw copy streamed")
+                    .containsExactlyInAnyOrderElementsOf(r.replayed().stream()
+                            .map(ReprocessJob.Replayed::loadId)
+                            .toList());
+            // April, May (its correction wins) and June: the same rules, the same rows
+            assertThat(r.changes()).hasSize(3).allMatch(ReprocessJob.PeriodChange::unchanged);
+            REPLAYED_TABLES.forEach((table, order) -> assertDataFrameEquals(
+                    before.get(table), table(replayed, table.split("\\.")[0], table.split("\\.")[1], order)));
+            assertThat(dir.resolve("replayed/warehouse/_staging").toFile().list())
+                    .as("the replays' scratch folders are gone once the reprocess ends")
+                    .isNotNull()
+                    .isEmpty();
+        });
     }
 
     /**

@@ -103,6 +103,33 @@ class ReprocessJobTest extends StatsTestSupport {
                 .isEqualByComparingTo("6360");
     }
 
+    /**
+     * On a warehouse on HDFS a large raw copy is copied to the local disk to be streamed (every raw copy counts as
+     * large here), and the copy and the staged rows are deleted when the reprocess ends. The one delivery, June's
+     * project list ({@link ProjectsFixture#juneCsv}), replayed with the same rules, changes nothing.
+     */
+    @Test
+    void onHdfsALargeRawCopyIsStreamedFromALocalCopyThatIsThenDeleted() throws java.io.IOException {
+        String root = org.investlake.storage.MiniHdfs.shared().uri() + "/reprocess-test/warehouse";
+        Warehouse w = Warehouse.open(spark(), root, reference());
+        FileLoadResult june = LoadJob.on(w).execute(ProjectsFixture.juneCsv(dir.resolve("in")));
+        assertThat(june.rowsLoaded()).as("load: %s", june.reasons()).isPositive();
+
+        ReprocessJob job = ReprocessJob.on(w).largeFileBytes(0).feed("projects");
+        ReprocessJob.Result r = job.execute();
+
+        assertThat(job.streamedLoads()).containsExactly(june.loadId());
+        assertThat(r.changes()).containsExactly(new ReprocessJob.PeriodChange("projects", "2023-06", 0, 0, 0));
+        assertThat(w.fs().exists(new org.apache.hadoop.fs.Path(root + "/_staging/" + june.loadId())))
+                .as("the replay's staged rows")
+                .isFalse();
+        try (var left = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .as("local copies of raw copies")
+                    .noneMatch(name -> name.startsWith("investlake-reprocess-"));
+        }
+    }
+
     @Test
     void reprocessAfterAStricterRuleQuarantinesExactlyTheRowsBelowTheNewThreshold() {
         Warehouse w = warehouse(dir);
