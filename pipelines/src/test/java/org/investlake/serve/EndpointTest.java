@@ -56,10 +56,12 @@ class EndpointTest extends SparkTest {
     @BeforeAll
     static void loadAndServe() {
         root = dir.resolve("warehouse");
-        Warehouse w = warehouse(dir);
-        LoadJob.on(w).execute(StatsFixture.february(dir.resolve("in")));
-        BuildJob.on(w).marts("region_growth", "sector_growth").execute();
-        endpoint = EndpointFixture.start(root);
+        // the endpoint's JVM starts while this one loads and builds, as when a new warehouse is served
+        endpoint = EndpointFixture.startWhile(root, () -> {
+            Warehouse w = warehouse(dir);
+            LoadJob.on(w).execute(StatsFixture.february(dir.resolve("in")));
+            BuildJob.on(w).marts("region_growth", "sector_growth").execute();
+        });
     }
 
     @AfterAll
