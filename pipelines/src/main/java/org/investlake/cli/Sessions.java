@@ -21,11 +21,14 @@ final class Sessions {
     /** The session alone, for a command that opens warehouses of its own (bench). */
     static SparkSession spark(Main options) {
         if (spark == null) {
+            long started = System.nanoTime();
             spark = SparkSessions.create(options.master);
             if (options.verbose) {
                 // per-stage timings and counts of the jobs
                 org.apache.logging.log4j.core.config.Configurator.setLevel(
                         "org.investlake", org.apache.logging.log4j.Level.INFO);
+                org.slf4j.LoggerFactory.getLogger(Sessions.class)
+                        .info("Spark session started in {} ms", (System.nanoTime() - started) / 1_000_000);
             } else {
                 spark.sparkContext().setLogLevel("ERROR");
             }
