@@ -35,8 +35,7 @@ import org.investlake.storage.Warehouse;
 public final class AnalystWarehouse {
     private AnalystWarehouse() {}
 
-    private static Path folder;
-    private static boolean loaded;
+    private static Path shared;
 
     /**
      * One analyst warehouse per test JVM for the classes that only read it (the notebooks' SQL, the Superset
@@ -44,27 +43,16 @@ public final class AnalystWarehouse {
      * {@code open} is the caller's way to open a warehouse in the shared session ({@code SparkTest::warehouse}).
      */
     public static synchronized Path shared(java.util.function.Function<Path, Warehouse> open) {
-        Path dir = folder();
-        if (!loaded) {
-            load(open.apply(dir), dir.resolve("in"));
-            loaded = true;
-        }
-        return dir;
-    }
-
-    /**
-     * DIR of {@link #shared}, before it is loaded: an endpoint can start serving {@code DIR/warehouse} while the
-     * first user loads it (the endpoint registers tables as they appear).
-     */
-    public static synchronized Path folder() {
-        if (folder == null) {
+        if (shared == null) {
             try {
-                folder = java.nio.file.Files.createTempDirectory("investlake-analyst-warehouse");
+                Path dir = java.nio.file.Files.createTempDirectory("investlake-analyst-warehouse");
+                load(open.apply(dir), dir.resolve("in"));
+                shared = dir;
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        return folder;
+        return shared;
     }
 
     private static final String PROJECTS_HEADER = "项目代码,项目名称,所属县市区,行业领域,项目级别,所属项目库,建设性质,总投资(万元),"

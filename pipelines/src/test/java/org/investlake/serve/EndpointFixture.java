@@ -56,28 +56,6 @@ public final class EndpointFixture implements AutoCloseable {
         return start(warehouse, List.of());
     }
 
-    /**
-     * Starts the endpoint as {@link #start(Path)} does while this JVM does {@code work} (loading the warehouse it
-     * serves: the endpoint registers tables as they appear, so it needs none at start), and returns it once both
-     * are done: the endpoint's JVM takes half a minute to start, on a core the work leaves idle. If the work fails,
-     * the endpoint is stopped, never left running after the tests.
-     */
-    public static EndpointFixture startWhile(Path warehouse, Runnable work) {
-        java.util.concurrent.CompletableFuture<EndpointFixture> starting =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> start(warehouse));
-        try {
-            work.run();
-        } catch (RuntimeException | Error e) {
-            try {
-                starting.join().close();
-            } catch (RuntimeException ignored) {
-                // it did not start either: nothing to stop
-            }
-            throw e;
-        }
-        return starting.join();
-    }
-
     /** Starts {@code serve --port 0} with the extra arguments, e.g. {@code --no-auth}. */
     public static EndpointFixture start(Path warehouse, List<String> serveArgs) {
         List<String> command = new ArrayList<>(javaCommand());

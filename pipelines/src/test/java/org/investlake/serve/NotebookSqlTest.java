@@ -64,10 +64,8 @@ class NotebookSqlTest extends SparkTest {
 
     @BeforeAll
     static void serveTheAnalystWarehouse() throws SQLException {
-        // the endpoint's JVM starts while this one loads the shared warehouse, when no class before has loaded it
-        dir = AnalystWarehouse.folder();
-        endpoint = EndpointFixture.startWhile(
-                dir.resolve("warehouse"), () -> AnalystWarehouse.shared(SparkTest::warehouse));
+        dir = AnalystWarehouse.shared(SparkTest::warehouse);
+        endpoint = EndpointFixture.start(dir.resolve("warehouse"));
         connection = endpoint.connect();
     }
 
