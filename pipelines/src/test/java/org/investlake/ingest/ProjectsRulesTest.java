@@ -949,6 +949,12 @@ class ProjectsRulesTest extends SparkTest {
                 .toArray(org.apache.spark.sql.Column[]::new));
     }
 
+    /** {@link #table(Warehouse, String, String, String)} by its qualified name, {@code layer.name}. */
+    private static Dataset<Row> table(Warehouse of, String qualified, String orderBy) {
+        String[] p = qualified.split("\\.", 2);
+        return table(of, p[0], p[1], orderBy);
+    }
+
     private static void assertSameTables(Warehouse streamed) {
         assertDataFrameEquals(
                 table(w, "silver", "projects", "period,project_code"),
@@ -1040,7 +1046,7 @@ class ProjectsRulesTest extends SparkTest {
                             step -> {});
             Map<String, Dataset<Row>> before = new java.util.LinkedHashMap<>();
             REPLAYED_TABLES.forEach((table, order) -> {
-                Dataset<Row> t = table(replayed, table.split("\\.")[0], table.split("\\.")[1], order);
+                Dataset<Row> t = table(replayed, table, order);
                 before.put(table, spark().createDataFrame(t.collectAsList(), t.schema()));
             });
             ReprocessJob job = ReprocessJob.on(replayed).largeFileBytes(0).feed("projects");
@@ -1054,8 +1060,8 @@ class ProjectsRulesTest extends SparkTest {
                             .toList());
             // April, May (its correction wins) and June: the same rules, the same rows
             assertThat(r.changes()).hasSize(3).allMatch(ReprocessJob.PeriodChange::unchanged);
-            REPLAYED_TABLES.forEach((table, order) -> assertDataFrameEquals(
-                    before.get(table), table(replayed, table.split("\\.")[0], table.split("\\.")[1], order)));
+            REPLAYED_TABLES.forEach(
+                    (table, order) -> assertDataFrameEquals(before.get(table), table(replayed, table, order)));
             assertThat(dir.resolve("replayed/warehouse/_staging").toFile().list())
                     .as("the replays' scratch folders are gone once the reprocess ends")
                     .isNotNull()
