@@ -17,7 +17,7 @@ import org.investlake.storage.Warehouse;
  * the feed and the layout, then the whole file streams past once — each row staged exactly as a held file's row
  * ({@link RowStager}), summed ({@link DataSummary}) and fingerprinted ({@link ContentFingerprint}) — and its bronze
  * and staged rows are written row by row as Parquet under the warehouse's {@code _staging/LOAD_ID/} ({@link ScratchParquetWriter}, no
- * Spark job), where the load's checks and writes read them with Spark. Memory holds one row group, whatever the
+ * Spark job, each file encoded on a thread of its own: {@link BackgroundParquetWriter}), where the load's checks and writes read them with Spark. Memory holds one row group, whatever the
  * file's size.
  */
 final class LargeFileStager {
@@ -28,7 +28,7 @@ final class LargeFileStager {
 
     /** The file's first rows, for finding its feed and layout; {@code scratch} as for {@link RowStream#open}. */
     static Grid head(InputFile file, SparkSession spark, String scratch) throws FileRejectedException {
-        try (RowStream stream = RowStream.open(file, spark, scratch)) {
+        try (RowStream stream = RowStream.open(file, spark, scratch, HEAD_ROWS)) {
             List<Grid.Row> rows = new ArrayList<>();
             while (rows.size() < HEAD_ROWS && stream.hasNext()) {
                 rows.add(stream.next());
@@ -60,11 +60,15 @@ final class LargeFileStager {
         String[] encoding = {null};
         var conf = spark.sparkContext().hadoopConfiguration();
         try (RowStream stream = RowStream.open(file, spark, dir);
-                ScratchParquetWriter bronze =
-                        new ScratchParquetWriter(stored.bronzePath() + "/part-00000.parquet", bronzeSchema, conf);
+                // bronze's record map is the slowest to encode: two part files, two threads
+                BackgroundParquetWriter bronze = new BackgroundParquetWriter(
+                        i -> new ScratchParquetWriter(part(stored.bronzePath(), i), bronzeSchema, conf), 2, "bronze");
                 // the record map is bronze's too: written once there, read back for the few rows quarantined
-                ScratchParquetWriter staged = new ScratchParquetWriter(
-                        stored.stagedPath() + "/part-00000.parquet", stagedSchema, conf, Set.of("record"))) {
+                BackgroundParquetWriter staged = new BackgroundParquetWriter(
+                        i -> new ScratchParquetWriter(
+                                part(stored.stagedPath(), i), stagedSchema, conf, Set.of("record")),
+                        1,
+                        "staged")) {
             encoding[0] = stream.encoding();
             new RowStager(schema, layout).stage(stream, file, loadId, loadedAt, (row, kind, b, s) -> {
                 reached[0] = row.number();
@@ -97,6 +101,10 @@ final class LargeFileStager {
             throw unreadable(file, "读到第" + reached[0] + "行之后,", e);
         }
         return new RowStager.Staged(List.of(), List.of(), List.of(), totals, summary, stored);
+    }
+
+    private static String part(String folder, int i) {
+        return String.format("%s/part-%05d.parquet", folder, i);
     }
 
     /** A failed write of the scratch Parquet, told apart from a fault in the file being read. */

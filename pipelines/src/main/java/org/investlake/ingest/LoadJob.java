@@ -367,7 +367,9 @@ public final class LoadJob {
             // one pass over the file stages it, sums it and fingerprints it; the grid keeps its first rows
             ContentFingerprint.Digest digest = new ContentFingerprint.Digest(r.schema.feed());
             FileLayout layout = LayoutDetector.detect(r.grid, r.schema, r.file.name());
+            long t = System.nanoTime();
             r.staged = LargeFileStager.stage(warehouse, r.file, r.schema, layout, r.loadId, r.loadedAt, digest);
+            LOG.info("staged {} in {} ms", r.file.name(), (System.nanoTime() - t) / 1_000_000);
             r.contentSha256 = digest.hex();
         } else {
             r.contentSha256 = ContentFingerprint.of(r.schema.feed(), r.grid);

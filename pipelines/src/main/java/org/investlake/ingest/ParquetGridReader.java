@@ -126,6 +126,16 @@ final class ParquetGridReader implements GridReader {
      * time (in file order), so the driver never holds the whole file.
      */
     static RowStream stream(InputFile file, SparkSession spark, String scratch) throws FileRejectedException {
+        return stream(file, spark, scratch, 0);
+    }
+
+    /**
+     * As {@link #stream(InputFile, SparkSession, String)}, with at most {@code limit} rows after the header (0: all).
+     * A limit is not a shortcut: Spark hands rows over a partition at a time, and a file of one row group is one
+     * partition, so the first rows of a million-row export would cost reading all of it (about ten seconds).
+     */
+    static RowStream stream(InputFile file, SparkSession spark, String scratch, int limit)
+            throws FileRejectedException {
         // on a cluster, a copy the executors can read, in the load's scratch folder (removed with it after the load)
         String where = onCluster(spark, scratch)
                 ? copyForExecutors(file, spark, scratch + "/delivered/" + file.sha256() + ".parquet")
@@ -135,7 +145,7 @@ final class ParquetGridReader implements GridReader {
         Iterator<Row> rows;
         try {
             df = spark.read().parquet(where);
-            rows = df.toLocalIterator();
+            rows = limit > 0 ? df.limit(limit).collectAsList().iterator() : df.toLocalIterator();
         } catch (RuntimeException e) {
             throw new FileRejectedException(
                     "parquet_valid",

@@ -24,9 +24,16 @@ interface RowStream extends Iterator<Grid.Row>, AutoCloseable {
      */
     static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch)
             throws FileRejectedException {
+        return open(file, spark, scratch, 0);
+    }
+
+    /** As {@link #open(InputFile, org.apache.spark.sql.SparkSession, String)}, read no further than the header and
+     * {@code rows} rows after it (0: to the end). */
+    static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch, int rows)
+            throws FileRejectedException {
         return switch (file.extension()) {
             case "csv", "txt" -> CsvGridReader.stream(file);
-            case "parquet" -> ParquetGridReader.stream(file, spark, scratch);
+            case "parquet" -> ParquetGridReader.stream(file, spark, scratch, rows);
             default -> throw new IllegalArgumentException("not a streamed format: " + file.name());
         };
     }
