@@ -16,9 +16,10 @@ import org.investlake.storage.Warehouse;
  * Stages a file too large to hold ({@link InputFile#large()}): its first rows are read as a small grid to find
  * the feed and the layout, then the whole file streams past once — each row staged exactly as a held file's row
  * ({@link RowStager}), summed ({@link DataSummary}) and fingerprinted ({@link ContentFingerprint}) — and its bronze
- * and staged rows are written row by row as Parquet under the warehouse's {@code _staging/LOAD_ID/} ({@link ScratchParquetWriter}, no
- * Spark job, each file encoded on a thread of its own: {@link BackgroundParquetWriter}), where the load's checks and writes read them with Spark. Memory holds one row group, whatever the
- * file's size.
+ * and staged rows are written row by row as Parquet under the warehouse's {@code _staging/LOAD_ID/} ({@link
+ * ScratchParquetWriter}, no Spark job; encoded on threads of their own, {@link BackgroundParquetWriter}), where the
+ * load's checks and writes read them with Spark. Memory holds a row group of each part file and a few thousand
+ * rows handed over, whatever the file's size.
  */
 final class LargeFileStager {
     /** Enough rows for any title, unit line and header the layout detector looks for. */

@@ -131,8 +131,8 @@ final class ParquetGridReader implements GridReader {
 
     /**
      * As {@link #stream(InputFile, SparkSession, String)}, with at most {@code limit} rows after the header (0: all).
-     * A limit is not a shortcut: Spark hands rows over a partition at a time, and a file of one row group is one
-     * partition, so the first rows of a million-row export would cost reading all of it (about ten seconds).
+     * The limit is what keeps a file's head cheap: Spark hands rows over a partition at a time, and a file of one
+     * row group is one partition, so without it the first rows of a million-row export cost reading all of it.
      */
     static RowStream stream(InputFile file, SparkSession spark, String scratch, int limit)
             throws FileRejectedException {

@@ -27,8 +27,10 @@ interface RowStream extends Iterator<Grid.Row>, AutoCloseable {
         return open(file, spark, scratch, 0);
     }
 
-    /** As {@link #open(InputFile, org.apache.spark.sql.SparkSession, String)}, read no further than the header and
-     * {@code rows} rows after it (0: to the end). */
+    /**
+     * As {@link #open(InputFile, org.apache.spark.sql.SparkSession, String)}, but reading no further than the header
+     * and {@code rows} rows after it (0: to the end).
+     */
     static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch, int rows)
             throws FileRejectedException {
         return switch (file.extension()) {
