@@ -36,7 +36,7 @@ final class ParquetGridReader implements GridReader {
     public Grid read(InputFile file) throws FileRejectedException {
         if (file.large()) {
             List<Grid.Row> rows = new ArrayList<>();
-            try (RowStream stream = stream(file, spark, scratch)) {
+            try (RowStream stream = stream(file, spark, scratch, 0)) {
                 stream.forEachRemaining(rows::add);
             }
             return new Grid(rows, "parquet", "parquet");
@@ -123,16 +123,9 @@ final class ParquetGridReader implements GridReader {
 
     /**
      * A large Parquet file row by row: Spark reads it where it lies and hands the rows over one partition at a
-     * time (in file order), so the driver never holds the whole file.
-     */
-    static RowStream stream(InputFile file, SparkSession spark, String scratch) throws FileRejectedException {
-        return stream(file, spark, scratch, 0);
-    }
-
-    /**
-     * As {@link #stream(InputFile, SparkSession, String)}, with at most {@code limit} rows after the header (0: all).
-     * The limit is what keeps a file's head cheap: Spark hands rows over a partition at a time, and a file of one
-     * row group is one partition, so without it the first rows of a million-row export cost reading all of it.
+     * time (in file order), so the driver never holds the whole file. At most {@code limit} rows after the header
+     * (0: all): the limit is what keeps a file's head cheap, as a file of one row group is one partition, and
+     * without it the first rows of a million-row export cost reading all of it.
      */
     static RowStream stream(InputFile file, SparkSession spark, String scratch, int limit)
             throws FileRejectedException {
