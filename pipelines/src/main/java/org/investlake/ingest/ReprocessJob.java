@@ -161,6 +161,7 @@ public final class ReprocessJob {
 
     /** Takes the warehouse lock itself (re-entrant), like every job that writes. */
     public Result execute() {
+        streamedLoads.clear(); // the seam reports the last run's, not every run's of this job
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, undo == null ? "reprocess" : "restore")) {
             return executeLocked();
         } finally {

@@ -62,11 +62,6 @@ public final class SparkSessions {
     }
 
     /**
-     * Sizing settings an operator may set otherwise for a cluster ({@code spark-submit --conf}, {@code
-     * spark-defaults.conf}): those win over {@link #settings()}. The others are what investlake's results and
-     * tables rely on (Delta, the time zone of the periods, the file system) and are always set.
-     */
-    /**
      * Sets {@link #settings()} on {@code builder}, except the {@link #SIZING} ones that spark-submit already gives:
      * it hands its {@code --conf} and {@code spark-defaults.conf} to the driver as {@code spark.*} system
      * properties, which a builder's {@link SparkConf} reads.
@@ -83,6 +78,11 @@ public final class SparkSessions {
         return s;
     }
 
+    /**
+     * Sizing settings an operator may set otherwise for a cluster ({@code spark-submit --conf}, {@code
+     * spark-defaults.conf}): those win over {@link #settings()}. The others are what investlake's results and
+     * tables rely on (Delta, the time zone of the periods, the file system) and are always set.
+     */
     static final Set<String> SIZING = Set.of(
             "spark.sql.shuffle.partitions",
             "spark.databricks.delta.snapshotPartitions",

@@ -124,8 +124,7 @@ class BenchSmokeTest extends SparkTest {
         // space leaves below the used heap it counts
         long xmxMb = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xmx"))
-                .map(a -> a.substring(4).toLowerCase(java.util.Locale.ROOT))
-                .mapToLong(v -> Long.parseLong(v.substring(0, v.length() - 1)) * (v.endsWith("g") ? 1024 : 1))
+                .mapToLong(a -> megabytes(a.substring(4)))
                 .reduce((first, last) -> last) // the last -Xmx wins
                 .orElse(json.get("machine").get("max_heap_mb").asLong());
         assertThat(json.get("machine").get("max_heap_mb").asLong()).isEqualTo(xmxMb);
@@ -189,5 +188,13 @@ class BenchSmokeTest extends SparkTest {
                 .forEachRemaining(m -> assertThat(m.getValue().get("duckdb").asLong())
                         .as(m.getKey())
                         .isEqualTo(m.getValue().get("spark").asLong()));
+    }
+
+    /** An -Xmx value in MB: bytes, or with the JVM's k, m, g or t suffix (either case). */
+    private static long megabytes(String xmx) {
+        String v = xmx.toLowerCase(java.util.Locale.ROOT);
+        int unit = "kmgt".indexOf(v.charAt(v.length() - 1));
+        long n = Long.parseLong(unit < 0 ? v : v.substring(0, v.length() - 1));
+        return unit < 0 ? n / (1024 * 1024) : n * (1L << (10 * unit)) / 1024;
     }
 }
