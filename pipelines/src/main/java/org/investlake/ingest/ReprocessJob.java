@@ -161,7 +161,7 @@ public final class ReprocessJob {
 
     /** Takes the warehouse lock itself (re-entrant), like every job that writes. */
     public Result execute() {
-        streamedLoads.clear(); // the seam reports the last run's, not every run's of this job
+        streamedLoads.clear(); // the seam reports this run's streamed loads, not those of earlier runs
         try (WarehouseLock lock = WarehouseLock.acquire(warehouse, undo == null ? "reprocess" : "restore")) {
             return executeLocked();
         } finally {
