@@ -56,8 +56,9 @@ final class CsvGridReader implements GridReader {
      * A large CSV row by row: the encoding and delimiter are found from its first megabyte (cut at a line end,
      * which no multi-byte character of UTF-8 or GBK contains), then the whole file is decoded as it is read —
      * strictly, so a byte invalid further on rejects the file rather than turning into a replacement character.
+     * It ends after {@code maxRows} rows (0: at the end of the file).
      */
-    static RowStream stream(InputFile file) throws FileRejectedException {
+    static RowStream stream(InputFile file, int maxRows) throws FileRejectedException {
         try {
             byte[] head;
             try (InputStream in = file.open()) {
@@ -83,13 +84,19 @@ final class CsvGridReader implements GridReader {
             CSVParser parser = CSVParser.parse(reader, format(guessDelimiter(decoded.text())));
             Iterator<CSVRecord> records = parser.iterator();
             return new RowStream() {
+                private int handed;
+
                 @Override
                 public boolean hasNext() {
-                    return records.hasNext();
+                    return (maxRows == 0 || handed < maxRows) && records.hasNext();
                 }
 
                 @Override
                 public Grid.Row next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    handed++;
                     return row(records.next());
                 }
 

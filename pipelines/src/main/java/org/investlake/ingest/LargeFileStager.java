@@ -31,9 +31,7 @@ final class LargeFileStager {
     static Grid head(InputFile file, SparkSession spark, String scratch) throws FileRejectedException {
         try (RowStream stream = RowStream.open(file, spark, scratch, HEAD_ROWS)) {
             List<Grid.Row> rows = new ArrayList<>();
-            while (rows.size() < HEAD_ROWS && stream.hasNext()) {
-                rows.add(stream.next());
-            }
+            stream.forEachRemaining(rows::add);
             return new Grid(rows, stream.encoding(), stream.format());
         } catch (UncheckedIOException | IllegalStateException e) {
             throw unreadable(file, "文件开头", e);
@@ -60,7 +58,7 @@ final class LargeFileStager {
         int[] reached = {0};
         String[] encoding = {null};
         var conf = spark.sparkContext().hadoopConfiguration();
-        try (RowStream stream = RowStream.open(file, spark, dir);
+        try (RowStream stream = RowStream.open(file, spark, dir, 0);
                 // bronze's record map is the slowest to encode: two part files, two threads
                 BackgroundParquetWriter bronze = new BackgroundParquetWriter(
                         i -> new ScratchParquetWriter(part(stored.bronzePath(), i), bronzeSchema, conf), 2, "bronze");

@@ -36,7 +36,7 @@ final class ParquetGridReader implements GridReader {
     public Grid read(InputFile file) throws FileRejectedException {
         if (file.large()) {
             List<Grid.Row> rows = new ArrayList<>();
-            try (RowStream stream = stream(file, spark, scratch, 0)) {
+            try (RowStream stream = stream(file, spark, scratch, 0)) { // a statistics table: rows compared whole
                 stream.forEachRemaining(rows::add);
             }
             return new Grid(rows, "parquet", "parquet");
@@ -123,11 +123,12 @@ final class ParquetGridReader implements GridReader {
 
     /**
      * A large Parquet file row by row: Spark reads it where it lies and hands the rows over one partition at a
-     * time (in file order), so the driver never holds the whole file. At most {@code limit} rows after the header
-     * (0: all): the limit is what keeps a file's head cheap, as a file of one row group is one partition, and
-     * without it the first rows of a million-row export cost reading all of it.
+     * time (in file order), so the driver never holds the whole file. It ends after {@code maxRows} rows, the
+     * header (the column names) among them (0: at the end of the file). The limit is a Spark {@code LIMIT}, not
+     * the caller stopping early: a file of one row group is one partition, whose first rows would otherwise cost
+     * reading all of a million-row export.
      */
-    static RowStream stream(InputFile file, SparkSession spark, String scratch, int limit)
+    static RowStream stream(InputFile file, SparkSession spark, String scratch, int maxRows)
             throws FileRejectedException {
         // on a cluster, a copy the executors can read, in the load's scratch folder (removed with it after the load)
         String where = onCluster(spark, scratch)
@@ -138,7 +139,7 @@ final class ParquetGridReader implements GridReader {
         Iterator<Row> rows;
         try {
             df = spark.read().parquet(where);
-            rows = limit > 0 ? df.limit(limit).collectAsList().iterator() : df.toLocalIterator();
+            rows = maxRows > 0 ? df.limit(maxRows - 1).collectAsList().iterator() : df.toLocalIterator();
         } catch (RuntimeException e) {
             throw new FileRejectedException(
                     "parquet_valid",

@@ -19,23 +19,15 @@ interface RowStream extends Iterator<Grid.Row>, AutoCloseable {
     void close();
 
     /**
-     * The stream for a large file's format (CSV or Parquet; workbooks are always held whole); {@code scratch} is the
-     * load's scratch folder, where a Parquet file is copied for a cluster's executors.
+     * The stream for a large file's format (CSV or Parquet; workbooks are always held whole), ending after {@code
+     * maxRows} rows, the header among them (0: at the end of the file). {@code scratch} is the load's scratch
+     * folder, where a Parquet file is copied for a cluster's executors.
      */
-    static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch)
-            throws FileRejectedException {
-        return open(file, spark, scratch, 0);
-    }
-
-    /**
-     * As {@link #open(InputFile, org.apache.spark.sql.SparkSession, String)}, but reading no further than the header
-     * and {@code rows} rows after it (0: to the end).
-     */
-    static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch, int rows)
+    static RowStream open(InputFile file, org.apache.spark.sql.SparkSession spark, String scratch, int maxRows)
             throws FileRejectedException {
         return switch (file.extension()) {
-            case "csv", "txt" -> CsvGridReader.stream(file);
-            case "parquet" -> ParquetGridReader.stream(file, spark, scratch, rows);
+            case "csv", "txt" -> CsvGridReader.stream(file, maxRows);
+            case "parquet" -> ParquetGridReader.stream(file, spark, scratch, maxRows);
             default -> throw new IllegalArgumentException("not a streamed format: " + file.name());
         };
     }

@@ -114,7 +114,7 @@ class BackgroundParquetWriterTest extends SparkTest {
         }
         InputFile large = InputFile.read(file, 0);
         List<Grid.Row> head = new ArrayList<>();
-        try (RowStream s = RowStream.open(large, spark(), null, 5)) {
+        try (RowStream s = RowStream.open(large, spark(), null, 6)) { // the header and five rows
             s.forEachRemaining(head::add);
         }
         assertThat(head)

@@ -29,7 +29,7 @@ class LargeFileReadingTest extends SparkTest {
 
     private static List<Grid.Row> streamed(InputFile file) throws FileRejectedException {
         List<Grid.Row> rows = new ArrayList<>();
-        try (RowStream s = CsvGridReader.stream(file)) {
+        try (RowStream s = CsvGridReader.stream(file, 0)) {
             s.forEachRemaining(rows::add);
         }
         return rows;
@@ -51,7 +51,7 @@ class LargeFileReadingTest extends SparkTest {
             assertThat(large.sha256()).as("streamed SHA-256 of %s", p).isEqualTo(held.sha256());
             Grid grid = new CsvGridReader().read(held);
             assertThat(streamed(large)).as("rows of %s", p).isEqualTo(grid.rows());
-            try (RowStream s = CsvGridReader.stream(large)) {
+            try (RowStream s = CsvGridReader.stream(large, 0)) {
                 encodings.add(s.encoding());
                 assertThat(s.encoding()).as("encoding of %s", p).isEqualTo(grid.encoding());
             }
@@ -62,6 +62,13 @@ class LargeFileReadingTest extends SparkTest {
         assertThat(rows).hasSize(6);
         assertThat(rows.get(3).cells()).containsExactly("P1", "桃城\n智能装备", "桃城区");
         assertThat(rows.get(4).isBlank()).isTrue();
+        // a head of three rows ends at the header (records 1-3), as a large file's feed is found from its head
+        try (RowStream s = CsvGridReader.stream(InputFile.read(files.get(0), 0), 3)) {
+            List<Grid.Row> head = new ArrayList<>();
+            s.forEachRemaining(head::add);
+            assertThat(head).isEqualTo(rows.subList(0, 3));
+            assertThat(head.get(2).cells()).containsExactly("项目代码", "项目名称", "所属县市区");
+        }
     }
 
     /** A projects export of {@code rows} UTF-8 lines (about 1.4 MB for 20,000), then {@code tail} as raw bytes. */
